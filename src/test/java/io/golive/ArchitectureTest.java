@@ -1,0 +1,61 @@
+package io.golive;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the dependency direction of DESIGN.md. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.golive");
+    }
+
+    @Test
+    void onlyCliAndServerUseSpringOrPicocli() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.golive.cli..", "io.golive.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void checklistDependsOnNoOtherFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.golive.checklist..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.golive.spec..",
+                        "io.golive.probe..",
+                        "io.golive.gate..",
+                        "io.golive.report..",
+                        "io.golive.load..",
+                        "io.golive.cli..",
+                        "io.golive.server..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotDependOnCliOrServer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.golive.cli..", "io.golive.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.golive.cli..", "io.golive.server..")
+                .check(classes);
+    }
+}
