@@ -1,0 +1,7 @@
+package io.golive.gate;
+
+/** The answer of the gate. */
+public enum Decision {
+    GO,
+    NO_GO
+}
