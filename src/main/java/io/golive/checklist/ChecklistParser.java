@@ -137,7 +137,7 @@ final class ChecklistParser {
             heading(number - 1, body.charAt(0) == '=' ? 1 : 2, lastParagraph);
             return true;
         }
-        if (LineKinds.match(LineKinds.THEMATIC_BREAK, body) != null) {
+        if (LineKinds.isThematicBreak(body)) {
             closeList();
             lastParagraph = null;
             return true;
@@ -227,8 +227,8 @@ final class ChecklistParser {
     private void plainLine(int number, int indent, String body) {
         if (!listStack.isEmpty() && (indent > 0 || !blankBefore)) {
             EntryDraft last = listStack.getLast();
-            if (!blankBefore && lastWasEntry) {
-                last.text.append(' ').append(body); // a continuation line or a hard line break
+            if (!blankBefore && lastWasEntry && !body.startsWith(">")) {
+                continueText(last.text, body);
                 return;
             }
             Optional<EntryDraft> owner = ownerAt(indent);
@@ -243,6 +243,14 @@ final class ChecklistParser {
         }
         closeList();
         paragraph(number, body);
+    }
+
+    /** A continuation line or a hard line break (two spaces or a backslash at the end of the line). */
+    private static void continueText(StringBuilder text, String body) {
+        if (!text.isEmpty() && text.charAt(text.length() - 1) == '\\') {
+            text.setLength(text.length() - 1);
+        }
+        text.append(' ').append(body);
     }
 
     private Optional<EntryDraft> ownerAt(int indent) {

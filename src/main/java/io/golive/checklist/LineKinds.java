@@ -9,7 +9,6 @@ final class LineKinds {
     static final Pattern LIST_ITEM = Pattern.compile("^([-*+]|\\d{1,9}[.)])(?:[ \\t]+(.*)|[ \\t]*)$");
     static final Pattern TASK_BOX = Pattern.compile("^\\[([ xX!])\\](?:[ \\t]+(.*)|[ \\t]*)$");
     static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})");
-    static final Pattern THEMATIC_BREAK = Pattern.compile("^(?:(?:\\*[ \\t]*){3,}|(?:-[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
     static final Pattern SETEXT = Pattern.compile("^(=+|-+)[ \\t]*$");
     static final Pattern BOLD_KEY = Pattern.compile("^\\*\\*([^*]{1,80}?):?\\*\\*:?[ \\t]*(.*)$");
     static final Pattern KEY_VALUE = Pattern.compile("^([A-Za-z][\\w .\\-/]{0,60}):[ \\t]+(.*)$");
@@ -32,8 +31,39 @@ final class LineKinds {
         return col;
     }
 
-    static boolean isBlank(String line) {
-        return line.isBlank();
+    /**
+     * {@code ---}, {@code ***} or {@code ___}, spaces allowed between. Written by hand: a regex with a
+     * repeated group recurses once per character and overflows the stack on a long line.
+     */
+    static boolean isThematicBreak(String body) {
+        if (body.isEmpty() || "-*_".indexOf(body.charAt(0)) < 0) {
+            return false;
+        }
+        char mark = body.charAt(0);
+        int count = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == mark) {
+                count++;
+            } else if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return count >= 3;
+    }
+
+    /** A table's delimiter row, {@code |---|:--:|}; by hand for the same reason. */
+    static boolean isDelimiterRow(String body) {
+        boolean dash = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '-') {
+                dash = true;
+            } else if (c != '|' && c != ':' && c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return dash;
     }
 
     static Matcher match(Pattern p, String s) {

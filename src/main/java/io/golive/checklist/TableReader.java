@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 /** Collects the rows of a pipe table and decides what it is: criteria, sign-offs, contacts or tasks. */
 final class TableReader {
-    private static final Pattern DELIMITER = Pattern.compile("^\\|?\\s*:?-{1,}:?\\s*(\\|\\s*:?-{1,}:?\\s*)*\\|?$");
     private static final Pattern THRESHOLD_COLUMN = Pattern.compile(
             "threshold|target|goal|slo|limit|criteri|expected|requirement|acceptance", Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGNOFF_COLUMN =
@@ -46,7 +45,7 @@ final class TableReader {
 
     void end() {
         try {
-            if (rows.size() >= 2 && DELIMITER.matcher(rows.get(1)).matches()) {
+            if (rows.size() >= 2 && LineKinds.isDelimiterRow(rows.get(1))) {
                 classify(cells(rows.getFirst()), rows.subList(2, rows.size()));
             } else {
                 warnings.add("line " + firstLine + ": lines starting with '|' without a header delimiter row; ignored");

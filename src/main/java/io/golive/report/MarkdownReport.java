@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The checklist written back with each item's status: a report block after the title and a status
- * comment on each item's line. Importing the output again gives the same model.
+ * The checklist written back with each item's status: a status comment on each item's line, the
+ * decision on the title's line, and the reasons in a block at the end. Importing the output again
+ * gives the same model.
  */
 public final class MarkdownReport {
     private MarkdownReport() {}
@@ -21,7 +22,24 @@ public final class MarkdownReport {
         for (ItemResult i : e.items()) {
             notes.put(i.item().line(), annotation(i));
         }
+        int title = titleLine(markdown);
+        if (title > 0) {
+            notes.putIfAbsent(title, "decision " + e.decision());
+        }
         return MarkdownWriter.write(markdown, block(e), notes);
+    }
+
+    private static int titleLine(String markdown) {
+        int line = 1;
+        for (int i = 0; i < markdown.length(); i++) {
+            if (markdown.startsWith("# ", i) && (i == 0 || markdown.charAt(i - 1) == '\n')) {
+                return line;
+            }
+            if (markdown.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return -1;
     }
 
     private static String annotation(ItemResult i) {
