@@ -6,6 +6,8 @@ import io.golive.checklist.Phase;
 import io.golive.checklist.RolloutStep;
 import io.golive.checklist.Section;
 import io.golive.checklist.Threshold;
+import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -69,9 +71,7 @@ public final class ImportSummary {
         int count = countItems(s.items());
         String indent = "  ".repeat(Math.max(1, s.level() - 1));
         out.append(indent).append(s.title()).append("  [").append(s.phase());
-        s.offset()
-                .ifPresent(o ->
-                        out.append(", T").append(o.startsWith("-") ? "" : "+").append(o));
+        s.offset().ifPresent(o -> out.append(", ").append(relative(o)));
         if (!s.blocking()) {
             out.append(", non-blocking");
         }
@@ -79,6 +79,19 @@ public final class ImportSummary {
         for (Threshold t : s.criteria()) {
             out.append(indent).append("    criterion: ").append(describe(t)).append('\n');
         }
+    }
+
+    /** An ISO-8601 offset as people write it: {@code -PT24H} is "T-24h", {@code PT0S} is "T-0". */
+    static String relative(String iso) {
+        boolean negative = iso.startsWith("-");
+        String abs = negative ? iso.substring(1) : iso;
+        Duration d = abs.contains("T") ? Duration.parse(abs) : Duration.ofDays(Period.parse(abs).getDays());
+        if (d.isZero()) {
+            return "T-0";
+        }
+        String amount = d.toHoursPart() == 0 && d.toMinutesPart() == 0 ? d.toDays() + "d"
+                : d.toMinutesPart() == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
+        return "T" + (negative ? "-" : "+") + amount;
     }
 
     private static int countItems(List<Item> items) {
