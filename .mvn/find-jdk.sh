@@ -1,8 +1,12 @@
 # Sourced by ./golive, ./run-tests and .ci/run: exports JAVA_HOME pointing at a JDK of 21 or newer.
 # Order: $JAVA_HOME when it is new enough, then the newest JDK under /usr/lib/jvm.
 golive_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  # The JDK's release file names its version without starting a JVM (fast); fall back to asking it.
+  local v=""
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
+  echo "$v"
 }
 
 golive_find_jdk() {
