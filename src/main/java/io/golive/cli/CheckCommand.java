@@ -3,21 +3,35 @@ package io.golive.cli;
 import io.golive.InputException;
 import io.golive.checklist.Checklist;
 import io.golive.checklist.ChecklistImporter;
+import io.golive.gate.CheckResult;
 import io.golive.gate.Decision;
+import io.golive.gate.Engine;
 import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
+import io.golive.gate.PlannedCheck;
+import io.golive.gate.Planner;
+import io.golive.gate.RunOptions;
+import io.golive.probe.ProbeRegistry;
+import io.golive.report.HtmlReport;
 import io.golive.report.Json;
 import io.golive.report.JunitReport;
 import io.golive.report.MarkdownReport;
 import io.golive.report.ReportJson;
 import io.golive.report.TextReport;
+import io.golive.spec.Durations;
+import io.golive.spec.LaunchSpec;
+import io.golive.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,11 +43,14 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluate a checklist (or a golive.yaml launch spec) and decide GO or NO-GO.",
-            "Exit 0 GO, 1 NO-GO, 2 bad input. With a checklist alone, unticked blocking pre-launch items",
-            "are PENDING, ticked ones DONE, items of later phases DEFERRED."
+            "Evaluate a launch spec (golive.yaml) or a checklist alone and decide GO or NO-GO.",
+            "Exit 0 GO, 1 NO-GO, 2 bad input. Checks run concurrently; an item's checks decide its",
+            "status (PASS, FAIL, ERROR). Items without checks: ticked DONE, unticked PENDING; items of",
+            "later phases DEFERRED."
         })
 final class CheckCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("text", "json", "junit", "md", "html");
+
     @Parameters(index = "0", paramLabel = "SPEC.yaml|CHECKLIST.md", description = "A launch spec or a checklist.")
     Path file;
 
@@ -41,11 +58,32 @@ final class CheckCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "text",
-            description = "text (default), json, junit or md (the checklist written back with each status).")
+            description = "text (default), json, junit, md (the checklist with each status) or html.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path out;
+
+    @Option(
+            names = "--only",
+            paramLabel = "ID,...",
+            split = ",",
+            description = "Run only the checks bound to these item ids (or named so); other items keep their boxes.")
+    Set<String> only;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            description = "Time limit of the whole run (default 10m); unfinished checks are ERROR.")
+    String timeout;
+
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            defaultValue = "64",
+            description = "How many checks run at once (default 64; at most 16 against one target).")
+    int parallel;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,21 +91,30 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "json", "junit", "md").contains(fmt)) {
-            throw new InputException("--format: unknown format '" + format + "' (use text, json, junit or md)");
+        if (!FORMATS.contains(fmt)) {
+            throw new InputException(
+                    "--format: unknown format '" + format + "' (use " + String.join(", ", FORMATS) + ")");
         }
-        String name =
-                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            throw new InputException(file + ": launch specs (golive.yaml) are not supported by this build yet; "
-                    + "run golive check on the checklist itself");
+        if (parallel < 1) {
+            throw new InputException("--parallel: must be at least 1");
         }
-        ChecklistImporter importer = new ChecklistImporter();
-        String text = importer.readText(file);
-        Checklist checklist = importer.parse(file.toString(), text);
         PrintWriter err = spec.commandLine().getErr();
-        checklist.warnings().forEach(w -> err.println("warning: " + file + ": " + w));
-        Evaluation evaluation = new Gate().evaluate(checklist, List.of());
+        ChecklistImporter importer = new ChecklistImporter();
+        boolean isSpec = isSpec(file);
+        LaunchSpec launch = null;
+        ProbeRegistry registry = ProbeRegistry.load(getClass().getClassLoader());
+        if (isSpec) {
+            launch = new SpecLoader(registry.kinds(), System.getenv()).load(file);
+            if (launch.checklists().size() != 1) {
+                throw new InputException(file + ": one checklist per spec is supported; write one spec per checklist");
+            }
+        }
+        Path checklistFile = isSpec ? launch.checklists().getFirst() : file;
+        String text = importer.readText(checklistFile);
+        Checklist checklist = importer.parse(checklistFile.toString(), text);
+        checklist.warnings().forEach(w -> err.println("warning: " + checklistFile + ": " + w));
+        List<CheckResult> results = isSpec ? runChecks(launch, checklist, registry, err) : List.of();
+        Evaluation evaluation = new Gate().evaluate(checklist, results);
         write(render(fmt, evaluation, text));
         if (out != null || !fmt.equals("text")) {
             err.println(
@@ -78,11 +125,47 @@ final class CheckCommand implements Callable<Integer> {
         return evaluation.decision() == Decision.GO ? Main.OK : Main.NO_GO;
     }
 
+    private List<CheckResult> runChecks(
+            LaunchSpec launch, Checklist checklist, ProbeRegistry registry, PrintWriter err) {
+        List<PlannedCheck> planned = new Planner(registry).plan(launch, checklist);
+        if (only != null && !only.isEmpty()) {
+            planned = planned.stream()
+                    .filter(c -> c.item().map(i -> only.contains(i.id())).orElse(false) || only.contains(c.name()))
+                    .toList();
+            if (planned.isEmpty()) {
+                throw new InputException(
+                        "--only " + String.join(",", only) + ": no check is bound to these ids or names");
+            }
+        }
+        Duration overall = duration("--timeout", timeout);
+        RunOptions options =
+                new RunOptions(RunOptions.DEFAULT_CHECK_TIMEOUT, overall, parallel, Math.min(parallel, 16));
+        ProgressLine progress = new ProgressLine(err, System.console() != null);
+        List<CheckResult> results = new Engine(Clock.systemUTC()).run(launch, planned, options, progress);
+        progress.end();
+        return results;
+    }
+
+    private static Duration duration(String option, String value) {
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(option + ": " + e.getMessage());
+        }
+    }
+
+    static boolean isSpec(Path file) {
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
     private static String render(String fmt, Evaluation e, String markdown) {
         return switch (fmt) {
             case "json" -> Json.write(ReportJson.of(e)) + "\n";
             case "junit" -> JunitReport.of(e);
             case "md" -> MarkdownReport.of(e, markdown);
+            case "html" -> HtmlReport.of(e);
             default -> TextReport.of(e);
         };
     }
@@ -95,13 +178,10 @@ final class CheckCommand implements Callable<Integer> {
             return;
         }
         try {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".golive-", ".tmp");
+            Path dir = out.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, ".golive-", ".tmp");
             Files.writeString(tmp, report, StandardCharsets.UTF_8);
-            Files.move(
-                    tmp,
-                    out,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new InputException(out + ": cannot write the report: " + e.getMessage(), e);
         }

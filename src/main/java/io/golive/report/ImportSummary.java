@@ -85,11 +85,14 @@ public final class ImportSummary {
     static String relative(String iso) {
         boolean negative = iso.startsWith("-");
         String abs = negative ? iso.substring(1) : iso;
-        Duration d = abs.contains("T") ? Duration.parse(abs) : Duration.ofDays(Period.parse(abs).getDays());
+        Duration d = abs.contains("T")
+                ? Duration.parse(abs)
+                : Duration.ofDays(Period.parse(abs).getDays());
         if (d.isZero()) {
             return "T-0";
         }
-        String amount = d.toHoursPart() == 0 && d.toMinutesPart() == 0 ? d.toDays() + "d"
+        String amount = d.toHoursPart() == 0 && d.toMinutesPart() == 0
+                ? d.toDays() + "d"
                 : d.toMinutesPart() == 0 ? d.toHours() + "h" : d.toMinutes() + "m";
         return "T" + (negative ? "-" : "+") + amount;
     }

@@ -1,0 +1,12 @@
+package io.golive.probe;
+
+import java.util.List;
+
+/** The probes that ship with golive, registered explicitly. */
+public final class BuiltinProbes {
+    private BuiltinProbes() {}
+
+    public static List<Probe<?>> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,258 @@
+package io.golive.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.golive.InputException;
+import io.golive.spec.Node.ListNode;
+import io.golive.spec.Node.MapNode;
+import io.golive.spec.Node.ScalarNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads and validates {@code golive.yaml}. Every problem is collected with its line, and all are
+ * reported together; probe configurations are checked later by the probe registry.
+ */
+public final class SpecLoader {
+    static final Set<String> TOP_KEYS = Set.of("name", "launch", "checklist", "targets", "checks", "timeout");
+    static final Set<String> CHECK_KEYS = Set.of("item", "name", "blocking", "timeout");
+    private static final long MAX_BYTES = 1024 * 1024;
+
+    private final Set<String> probeKinds;
+    private final Map<String, String> env;
+
+    /** @param probeKinds the probe keys a check may use; @param env the environment for {@code ${ENV}} */
+    public SpecLoader(Set<String> probeKinds, Map<String, String> env) {
+        this.probeKinds = Set.copyOf(requireNonNull(probeKinds, "null probeKinds"));
+        this.env = Map.copyOf(requireNonNull(env, "null env"));
+    }
+
+    /** Loads a spec; throws {@link InputException} listing every problem as {@code file:line: message}. */
+    public LaunchSpec load(Path file) {
+        requireNonNull(file, "null file");
+        String source = file.toString();
+        Problems problems = new Problems(source);
+        EnvSubstitution substitution = new EnvSubstitution(env, problems);
+        Node root = substitution.apply(YamlReader.read(source, read(file)));
+        if (!(root instanceof MapNode top)) {
+            throw InputException.at(source, root.line(), "a launch spec is a mapping (name:, checklist:, checks: ...)");
+        }
+        unknownKeys(top, TOP_KEYS, "top-level key", problems);
+        String name = string(top, "name", problems).orElseGet(() -> stem(file));
+        Optional<Instant> launch =
+                string(top, "launch", problems).flatMap(v -> instant(v, top.lineOf("launch"), problems));
+        List<Path> checklists = checklists(file, top, problems);
+        Map<String, Target> targets = targets(top, problems);
+        Optional<Duration> timeout =
+                string(top, "timeout", problems).flatMap(v -> duration(v, top.lineOf("timeout"), problems));
+        List<CheckSpec> checks = checks(top, targets, problems);
+        problems.throwIfAny();
+        return new LaunchSpec(file, name, launch, checklists, targets, checks, timeout, substitution.secrets());
+    }
+
+    private static String read(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file + ": is a directory, not a launch spec");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InputException(file + ": larger than 1 MB; a launch spec is a short YAML file");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(file + ": not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> checklists(Path file, MapNode top, Problems problems) {
+        Optional<Node> node = top.get("checklist");
+        if (node.isEmpty()) {
+            problems.add(top.line(), "missing 'checklist:' (the Markdown checklist this spec verifies)");
+            return List.of();
+        }
+        List<Node> entries = node.get() instanceof ListNode l ? l.items() : List.of(node.get());
+        List<Path> out = new ArrayList<>();
+        Path base = file.toAbsolutePath().getParent();
+        for (Node n : entries) {
+            if (!(n instanceof ScalarNode s) || s.text().isBlank()) {
+                problems.add(n.line(), "'checklist' must be a path or a list of paths");
+                continue;
+            }
+            Path p = base == null ? Path.of(s.text()) : base.resolve(s.text()).normalize();
+            if (!Files.isRegularFile(p)) {
+                problems.add(n.line(), "checklist " + s.text() + " not found (looked for " + p + ")");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private Map<String, Target> targets(MapNode top, Problems problems) {
+        Map<String, Target> out = new LinkedHashMap<>();
+        Optional<Node> node = top.get("targets");
+        if (node.isEmpty()) {
+            return out;
+        }
+        if (!(node.get() instanceof MapNode m)) {
+            problems.add(node.get().line(), "'targets' must be a mapping of names to endpoints");
+            return out;
+        }
+        m.entries().forEach((name, value) -> {
+            if (value instanceof MapNode fields) {
+                out.put(name, new Target(name, Nodes.toPlain(fields)));
+            } else {
+                problems.add(m.lineOf(name), "target '" + name + "' must be a mapping such as {url: https://...}");
+            }
+        });
+        return out;
+    }
+
+    private List<CheckSpec> checks(MapNode top, Map<String, Target> targets, Problems problems) {
+        Optional<Node> node = top.get("checks");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof ListNode list)) {
+            problems.add(node.get().line(), "'checks' must be a list (each entry starts with '- ')");
+            return List.of();
+        }
+        List<CheckSpec> out = new ArrayList<>();
+        for (Node n : list.items()) {
+            if (n instanceof MapNode m) {
+                check(m, targets, problems).ifPresent(out::add);
+            } else {
+                problems.add(
+                        n.line(),
+                        "a check must be a mapping with one probe key (" + String.join(", ", sorted(probeKinds)) + ")");
+            }
+        }
+        return out;
+    }
+
+    private Optional<CheckSpec> check(MapNode m, Map<String, Target> targets, Problems problems) {
+        List<String> kinds =
+                m.entries().keySet().stream().filter(probeKinds::contains).toList();
+        for (String key : m.entries().keySet()) {
+            if (!CHECK_KEYS.contains(key) && !probeKinds.contains(key)) {
+                problems.add(
+                        m.lineOf(key),
+                        "unknown key '" + key + "' in a check (probe keys: " + String.join(", ", sorted(probeKinds))
+                                + "; other keys: item, name, blocking, timeout)");
+            }
+        }
+        if (kinds.size() != 1) {
+            problems.add(
+                    m.line(),
+                    kinds.isEmpty()
+                            ? "a check needs one probe key (" + String.join(", ", sorted(probeKinds)) + ")"
+                            : "a check has one probe key, this one has " + kinds.size() + ": "
+                                    + String.join(", ", kinds));
+            return Optional.empty();
+        }
+        String kind = kinds.getFirst();
+        Node config = m.entries().get(kind);
+        if (!(config instanceof MapNode cfg)) {
+            problems.add(m.lineOf(kind), "'" + kind + "' must be a mapping of its fields");
+            return Optional.empty();
+        }
+        cfg.get("target").ifPresent(t -> {
+            if (t instanceof ScalarNode s && !targets.containsKey(s.text())) {
+                problems.add(
+                        t.line(),
+                        "unknown target '" + s.text() + "' (targets: " + String.join(", ", sorted(targets.keySet()))
+                                + ")");
+            }
+        });
+        Optional<String> item = string(m, "item", problems);
+        Optional<String> name = string(m, "name", problems);
+        if (item.isEmpty() && name.isEmpty()) {
+            problems.add(m.line(), "a check needs 'item:' (the item it verifies) or 'name:'");
+        }
+        Optional<Boolean> blocking = bool(m, "blocking", problems);
+        Optional<Duration> timeout =
+                string(m, "timeout", problems).flatMap(v -> duration(v, m.lineOf("timeout"), problems));
+        return Optional.of(new CheckSpec(m.line(), name, item, kind, cfg, blocking, timeout));
+    }
+
+    private static void unknownKeys(MapNode m, Set<String> allowed, String what, Problems problems) {
+        for (String key : m.entries().keySet()) {
+            if (!allowed.contains(key)) {
+                problems.add(
+                        m.lineOf(key),
+                        "unknown " + what + " '" + key + "' (allowed: " + String.join(", ", sorted(allowed)) + ")");
+            }
+        }
+    }
+
+    private static Optional<String> string(MapNode m, String key, Problems problems) {
+        Optional<Node> n = m.get(key);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof ScalarNode s && s.value() != null && !(s.value() instanceof Boolean)) {
+            return Optional.of(s.text());
+        }
+        problems.add(m.lineOf(key), "'" + key + "' must be a single value");
+        return Optional.empty();
+    }
+
+    private static Optional<Boolean> bool(MapNode m, String key, Problems problems) {
+        Optional<Node> n = m.get(key);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof ScalarNode s && s.value() instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        problems.add(m.lineOf(key), "'" + key + "' must be true or false");
+        return Optional.empty();
+    }
+
+    private static Optional<Duration> duration(String v, int line, Problems problems) {
+        try {
+            return Optional.of(Durations.parse(v));
+        } catch (IllegalArgumentException e) {
+            problems.add(line, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Instant> instant(String v, int line, Problems problems) {
+        try {
+            return Optional.of(Instant.parse(v));
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(java.time.OffsetDateTime.parse(v).toInstant());
+            } catch (DateTimeParseException e2) {
+                problems.add(line, "'launch' must be a date and time such as 2026-12-01T09:00:00Z, not '" + v + "'");
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    private static String stem(Path file) {
+        String n = String.valueOf(file.getFileName());
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
