@@ -1,0 +1,84 @@
+package io.golive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.golive.cli.CliTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code golive check golive.yaml} end to end, with the test plugin probe "fake". */
+class CheckSpecCommandTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void checklist() throws IOException {
+        Files.writeString(
+                dir.resolve("LAUNCH.md"),
+                "# Launch\n## Web\n- [ ] TLS valid\n- [ ] Health endpoint up\n- [x] Docs written\n");
+    }
+
+    Path spec(String checks) throws IOException {
+        return Files.writeString(dir.resolve("golive.yaml"), "name: t\nchecklist: LAUNCH.md\nchecks:\n" + checks);
+    }
+
+    @Test
+    void passingChecksMakeItGo() throws IOException {
+        Path s = spec(
+                "  - item: TLS valid\n    fake: { result: PASS }\n  - item: web/health-endpoint-up\n    fake: {}\n");
+        Run r = CliTest.golive("check", s.toString(), "--format", "json");
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(r.code()).isZero();
+        assertThat(json.get("decision").asString()).isEqualTo("GO");
+        assertThat(json.get("items").get(0).get("checks").get(0).get("type").asString())
+                .isEqualTo("fake");
+        assertThat(json.get("items").get(0).get("checks").get(0).has("durationMs"))
+                .isTrue();
+        assertThat(r.err()).contains("[1/2]").contains("[2/2]");
+    }
+
+    @Test
+    void aFailingCheckIsNoGoAndOnlyRestrictsTheRun() throws IOException {
+        Path s = spec(
+                "  - item: TLS valid\n    fake: { result: FAIL, say: expired }\n  - item: Health endpoint up\n    fake: {}\n");
+        Run all = CliTest.golive("check", s.toString());
+        assertThat(all.code()).isEqualTo(1);
+        assertThat(all.out()).contains("FAIL: web/tls-valid").contains("fake: expired");
+        Run only = CliTest.golive("check", s.toString(), "--only", "web/health-endpoint-up");
+        assertThat(only.out()).contains("PENDING: web/tls-valid").doesNotContain("expired");
+    }
+
+    @Test
+    void secretValuesNeverReachAnyReport() throws IOException {
+        Path s = Files.writeString(dir.resolve("golive.yaml"), """
+                checklist: LAUNCH.md
+                targets:
+                  api: { url: "http://127.0.0.1/${HOME}" }
+                checks:
+                  - item: TLS valid
+                    fake: { say: "home is ${HOME}", target: api }
+                """);
+        String home = System.getenv("HOME");
+        for (String format : new String[] {"text", "json", "junit", "md", "html"}) {
+            Run r = CliTest.golive("check", s.toString(), "--format", format);
+            assertThat(r.out() + r.err()).as(format).doesNotContain(home).contains("****");
+        }
+    }
+
+    @Test
+    void anInvalidSpecListsEveryProblemAndExitsTwo() throws IOException {
+        Path s = spec("  - item: nothing\n    fake: {}\n  - item: TLS\n    fake: { sleep: forever }\n");
+        Run r = CliTest.golive("check", s.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("golive.yaml:4: item 'nothing' matches no item")
+                .contains("golive.yaml:7: fake: bad duration 'forever'");
+        assertThat(r.out()).isEmpty();
+    }
+}
