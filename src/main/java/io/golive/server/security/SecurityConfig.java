@@ -92,6 +92,7 @@ class SecurityConfig {
                                 "/login",
                                 "/webjars/**",
                                 "/css/**",
+                                "/js/**",
                                 "/error",
                                 "/favicon.ico",
                                 "/v3/api-docs/**",
