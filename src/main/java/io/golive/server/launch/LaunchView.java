@@ -12,6 +12,7 @@ import java.util.Map;
  *     expiry passes)
  * @param json the JSON document of {@code GET /api/launches/{id}}
  * @param bytes {@code json} written, served as is while the view is current
+ * @param gzip {@code bytes} compressed, for clients that accept gzip
  */
 public record LaunchView(
         long launchId,
@@ -24,7 +25,8 @@ public record LaunchView(
         String digest,
         int readiness,
         Map<String, Object> json,
-        byte[] bytes) {
+        byte[] bytes,
+        byte[] gzip) {
     public String markdown() {
         return parsed.markdown();
     }

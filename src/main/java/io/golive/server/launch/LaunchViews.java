@@ -99,7 +99,18 @@ public final class LaunchViews {
                 digest,
                 built.readiness(),
                 built.json(),
-                bytes);
+                bytes,
+                gzip(bytes));
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 8);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     ParsedVersion parsed(long id, int version) {

@@ -129,7 +129,11 @@ public final class Accounts {
 
     /** The user a token belongs to, with the token's hash (the key of its rate limit). */
     public Optional<TokenOwner> byToken(String token) {
-        String hash = hashToken(token);
+        return byTokenHash(hashToken(token));
+    }
+
+    /** The user a token with this SHA-256 belongs to. */
+    public Optional<TokenOwner> byTokenHash(String hash) {
         return jdbc.sql("SELECT u.id, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")
                 .param(hash)
                 .query((rs, n) -> new TokenOwner(rs.getString(2), hash, roles(rs.getLong(1))))
@@ -139,7 +143,7 @@ public final class Accounts {
     /** Who a valid token speaks for. */
     public record TokenOwner(String name, String tokenHash, Set<String> roles) {}
 
-    static String hashToken(String token) {
+    public static String hashToken(String token) {
         return AuditChain.sha256Hex(token);
     }
 

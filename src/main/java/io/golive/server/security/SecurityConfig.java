@@ -64,7 +64,9 @@ class SecurityConfig {
                         .hasAnyRole("ADMIN", "EDITOR")
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(new TokenFilter(accounts, limiter, refusals), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new TokenFilter(accounts, new TokenCache(props.api().tokenCache(), clock), limiter, refusals),
+                        AnonymousAuthenticationFilter.class)
                 // a token is no ambient credential a browser sends by itself: CSRF concerns sessions only
                 .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))

@@ -21,12 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TokenFilter extends OncePerRequestFilter {
     private final Accounts accounts;
+    private final TokenCache cache;
     private final RateLimiter limiter;
     private final RefusalAudit refusals;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    TokenFilter(Accounts accounts, RateLimiter limiter, RefusalAudit refusals) {
+    TokenFilter(Accounts accounts, TokenCache cache, RateLimiter limiter, RefusalAudit refusals) {
         this.accounts = accounts;
+        this.cache = cache;
         this.limiter = limiter;
         this.refusals = refusals;
     }
@@ -38,7 +40,9 @@ final class TokenFilter extends OncePerRequestFilter {
         String key;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
-            Optional<Accounts.TokenOwner> owner = token.length() > 512 ? Optional.empty() : accounts.byToken(token);
+            Optional<Accounts.TokenOwner> owner = token.length() > 512
+                    ? Optional.empty()
+                    : cache.get(Accounts.hashToken(token), accounts::byTokenHash);
             if (owner.isEmpty()) {
                 refusals.record(request, "anonymous", 401, "invalid API token");
                 JsonErrors.write(response, 401, "Unauthorized", "invalid API token");

@@ -22,10 +22,13 @@ public record GoliveProperties(
     /**
      * @param rateLimit requests a second per API token (per user for browser sessions); 0 turns it off
      * @param maxBody the largest request body accepted (413 above it)
+     * @param tokenCache how long a valid token's user and roles are remembered (a role change or a
+     *     removed token takes effect after at most this long); 0 looks every token up every time
      */
     public record Api(
             @DefaultValue("50") double rateLimit,
-            @DefaultValue("10MB") DataSize maxBody) {}
+            @DefaultValue("10MB") DataSize maxBody,
+            @DefaultValue("10s") Duration tokenCache) {}
 
     /** @param rateLimit password attempts a minute per client address */
     public record Login(@DefaultValue("10") double rateLimit) {}
