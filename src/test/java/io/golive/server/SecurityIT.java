@@ -125,7 +125,7 @@ class SecurityIT {
     }
 
     static String meta(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("a CSRF field in " + html).isTrue();
         return m.group(1);
     }

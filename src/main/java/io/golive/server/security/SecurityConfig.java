@@ -87,7 +87,12 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain ui(
-            HttpSecurity http, GoliveProperties props, Clock clock, ObjectProvider<ClientRegistrationRepository> oidc)
+            HttpSecurity http,
+            GoliveProperties props,
+            Clock clock,
+            ObjectProvider<ClientRegistrationRepository> oidc,
+            Accounts accounts,
+            TransactionTemplate tx)
             throws Exception {
         RateLimiter logins = new RateLimiter(props.login().rateLimit() / 60.0, clock);
         http.authorizeHttpRequests(a -> a.requestMatchers(
@@ -108,7 +113,8 @@ class SecurityConfig {
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfig::headers);
         if (oidc.getIfAvailable() != null) {
-            http.oauth2Login(o -> o.loginPage("/login"));
+            OidcRoles roles = new OidcRoles(accounts, tx, props.oidc().defaultRoles());
+            http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.userAuthoritiesMapper(roles)));
         }
         return http.build();
     }

@@ -17,7 +17,11 @@ public record GoliveProperties(
         @DefaultValue Probes probes,
         @DefaultValue Schedule schedule,
         @DefaultValue Cors cors,
-        @DefaultValue Evaluations evaluations) {
+        @DefaultValue Evaluations evaluations,
+        @DefaultValue Oidc oidc) {
+
+    /** @param defaultRoles the roles of an account created by a first OpenID Connect login */
+    public record Oidc(@DefaultValue("viewer") List<String> defaultRoles) {}
 
     /**
      * @param rateLimit requests a second per API token (per user for browser sessions); 0 turns it off
