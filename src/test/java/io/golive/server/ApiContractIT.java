@@ -369,6 +369,31 @@ abstract class ApiContractIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void prometheusShowsEvaluationsAndCheckDurations() {
+        Response r = viewer.get("/actuator/prometheus");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("golive_evaluations_seconds_count").contains("golive_check_duration_seconds");
+        assertThat(new Api(server.base(), null).get("/actuator/prometheus").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theLaunchJsonComesCompressedToClientsThatAcceptGzip() throws Exception {
+        long id = create(spec(""));
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/launches/" + id))
+                        .header("Authorization", "Bearer " + server.token("gz", "viewer"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.headers().firstValue("Content-Encoding")).contains("gzip");
+        byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body())).readAllBytes();
+        assertThat(Api.JSON.readTree(plain).get("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void theAuditTrailVerifiesAndShowsAnEntryEditedBehindTheServersBack() {
         long id = create(spec(""));

@@ -32,7 +32,9 @@ public final class TestServer implements AutoCloseable {
     /** A server on an embedded H2 database in {@code dir}. */
     public static TestServer h2(Path dir, Map<String, String> props) {
         Map<String, String> all = new LinkedHashMap<>(props);
-        all.put("spring.datasource.url", DatabaseLocation.embedded(dir).url());
+        DatabaseLocation location = DatabaseLocation.embedded(dir);
+        all.put("spring.datasource.url", location.url());
+        all.put("spring.datasource.username", location.user());
         return new TestServer(all);
     }
 

@@ -50,6 +50,7 @@ public final class EvaluationRunner implements AutoCloseable {
     private final String instance;
     private final ExecutorService executor;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public EvaluationRunner(
             LaunchStore launches,
@@ -139,11 +140,18 @@ public final class EvaluationRunner implements AutoCloseable {
                                         r.observation().status().name())
                                 .record(Duration.ofMillis(r.durationMs()));
                         long now = clock.millis();
-                        if (now - lastProgress.get() >= 500 || done == total) {
+                        if (!stopping && (now - lastProgress.get() >= 500 || done == total)) {
                             lastProgress.set(now);
                             evaluations.progress(runId, done, now);
                         }
                     });
+            if (stopping) {
+                // cut short by shutdown: its results are incomplete, so it is not recorded as done
+                Thread.interrupted(); // a database write on an interrupted thread would fail
+                evaluations.close(runId, "INTERRUPTED", "the server stopped during the run", clock.millis());
+                sample.stop(meters.timer("golive.evaluations", "outcome", "interrupted"));
+                return;
+            }
             Evaluation e = new Gate().evaluate(files.checklist(), results);
             long now = clock.millis();
             tx.executeWithoutResult(s -> {
@@ -166,6 +174,11 @@ public final class EvaluationRunner implements AutoCloseable {
                     results.size(),
                     e.decision());
         } catch (RuntimeException ex) {
+            if (stopping) {
+                Thread.interrupted();
+                evaluations.close(runId, "INTERRUPTED", "the server stopped during the run", clock.millis());
+                return;
+            }
             LOG.error("evaluation {} of launch {} failed", runId, launch.id(), ex);
             evaluations.close(runId, "FAILED", "internal error: " + ex, clock.millis());
             sample.stop(meters.timer("golive.evaluations", "outcome", "failed"));
@@ -184,7 +197,9 @@ public final class EvaluationRunner implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping = true;
                 executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,12 +35,16 @@ public final class Database implements AutoCloseable {
         config.setPassword(location.password());
         config.setMaximumPoolSize(2);
         config.setPoolName("golive-admin");
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource ds = new HikariDataSource(config);
+        config.setConnectionTimeout(10_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new InputException(location.describe() + ": " + reason(e, location), e);
+        }
         try {
             migrate(ds);
-            ds.getConnection().close();
-        } catch (SQLException | FlywayException e) {
+        } catch (FlywayException e) {
             ds.close();
             throw new InputException(location.describe() + ": " + reason(e, location), e);
         }
@@ -57,8 +61,12 @@ public final class Database implements AutoCloseable {
     }
 
     private static String reason(Exception e, DatabaseLocation location) {
-        String text = String.valueOf(e.getMessage());
         Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String text = String.valueOf(t.getMessage());
+        t = e;
         while (t != null) {
             if (t instanceof SQLException s && s.getErrorCode() == 90020
                     || String.valueOf(t.getMessage()).contains("already in use")) {

@@ -49,8 +49,9 @@ public record DatabaseLocation(String url, String user, String password, Optiona
     public static DatabaseLocation embedded(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         // PostgreSQL mode so that one set of migrations and queries serves both; WRITE_DELAY=0 so that
-        // a commit is on disk before the request is answered (a killed server loses no answered write).
-        String url = "jdbc:h2:file:" + abs.resolve("golive")
+        // a commit is on disk before the request is answered (a killed server loses no answered write);
+        // the async file system because a plain file channel closes when its thread is interrupted.
+        String url = "jdbc:h2:async:" + abs.resolve("golive")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         return new DatabaseLocation(url, "golive", "", Optional.of(abs));
     }
