@@ -1,5 +1,6 @@
 package io.golive.cli;
 
+import io.golive.GoliveException;
 import io.golive.InputException;
 import io.golive.server.GoliveServer;
 import io.golive.server.store.DatabaseLocation;
@@ -57,7 +58,16 @@ final class ServeCommand implements Callable<Integer> {
         if (!location.password().isEmpty()) {
             props.put("spring.datasource.password", location.password());
         }
-        var context = GoliveServer.start(props);
+        org.springframework.context.ConfigurableApplicationContext context;
+        try {
+            context = GoliveServer.start(props);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new GoliveException("the server did not start: " + root.getMessage(), e);
+        }
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(e -> {
             if (e instanceof org.springframework.context.event.ContextClosedEvent) {

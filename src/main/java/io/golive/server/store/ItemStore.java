@@ -32,27 +32,31 @@ public final class ItemStore {
         }
     }
 
+    private static final String SELECT =
+            "SELECT item_id, owner, status, note, evidence_url, updated_at, updated_by FROM items WHERE launch_id = ?";
+
     public Map<String, ItemWork> all(long launchId) {
         Map<String, ItemWork> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT item_id, owner, status, note, evidence_url, updated_at, updated_by FROM items"
-                        + " WHERE launch_id = ?")
-                .param(launchId)
-                .query(rs -> {
-                    ItemWork w = new ItemWork(
-                            rs.getString(1),
-                            Optional.ofNullable(rs.getString(2)),
-                            Optional.ofNullable(rs.getString(3)),
-                            Optional.ofNullable(rs.getString(4)),
-                            Optional.ofNullable(rs.getString(5)),
-                            rs.getLong(6),
-                            rs.getString(7));
-                    out.put(w.itemId(), w);
-                });
+        jdbc.sql(SELECT).param(launchId).query(ItemStore::work).list().forEach(w -> out.put(w.itemId(), w));
         return out;
     }
 
     public Optional<ItemWork> get(long launchId, String itemId) {
-        return Optional.ofNullable(all(launchId).get(itemId));
+        return jdbc.sql(SELECT + " AND item_id = ?")
+                .params(launchId, itemId)
+                .query(ItemStore::work)
+                .optional();
+    }
+
+    private static ItemWork work(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ItemWork(
+                rs.getString(1),
+                Optional.ofNullable(rs.getString(2)),
+                Optional.ofNullable(rs.getString(3)),
+                Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)),
+                rs.getLong(6),
+                rs.getString(7));
     }
 
     public void save(long launchId, ItemWork w) {
