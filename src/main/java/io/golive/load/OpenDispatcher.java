@@ -24,7 +24,7 @@ final class OpenDispatcher implements Dispatcher {
     private boolean blocked;
     private boolean blockedSinceDue;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of deques: the hot path indexes it directly
     OpenDispatcher(
             EventLoop loop,
             Iterable<Connection> connections,

@@ -63,6 +63,16 @@ class LoadtestCommandIT {
         return JsonMapper.builder().build().readValue(text, Map.class);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
     private static boolean thresholdGrammarAvailable() {
         try {
             ThresholdParser.parse("p95 < 500ms");
@@ -80,8 +90,7 @@ class LoadtestCommandIT {
         Map<String, Object> result = json(o.out());
         assertThat(result)
                 .containsKeys("requests", "errors", "rate", "latencyMs", "status", "errorKinds", "thresholds");
-        assertThat((Map<String, Object>) result.get("latencyMs"))
-                .containsKeys("p50", "p90", "p95", "p99", "p999", "max");
+        assertThat(map(result.get("latencyMs"))).containsKeys("p50", "p90", "p95", "p99", "p999", "max");
         assertThat(((Number) result.get("requests")).longValue()).isBetween(390L, 410L);
         assertThat(o.err()).contains("requests").contains("/s");
     }
@@ -111,7 +120,7 @@ class LoadtestCommandIT {
                 "1s",
                 "--json");
 
-        Map<String, Object> status = (Map<String, Object>) json(o.out()).get("status");
+        Map<String, Object> status = map(json(o.out()).get("status"));
         assertThat(status).containsKeys("200", "404");
     }
 
