@@ -50,10 +50,26 @@ done
 "$root/golive" --version >/dev/null # builds the jar first when needed
 echo "nginx on core 0 at $url; tools on core 1; $rounds rounds of ${seconds}s, $conns connections" >&2
 
+# Other work on this machine (builds, tests) skews a run: wait until the CPUs are nearly idle.
+busy_percent() {
+  local a b
+  a=($(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat))
+  sleep 1
+  b=($(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat))
+  echo $(( 100 * (b[0] - a[0]) / ((b[0] - a[0]) + (b[1] - a[1]) + 1) ))
+}
+wait_quiet() {
+  for _ in $(seq 120); do
+    [ "$(busy_percent)" -lt 10 ] && return 0
+  done
+  echo "bench: the machine stayed busy; measuring anyway" >&2
+}
+
 # run NAME COMMAND...: runs a tool on core 1, keeps its output and its CPU seconds (user + system).
 run() {
   local name=$1 round=$2
   shift 2
+  wait_quiet
   /usr/bin/time -f '%U %S %M' -o "$work/$name.$round.time" taskset -c 1 "$@" >"$work/$name.$round.out" 2>"$work/$name.$round.err"
 }
 

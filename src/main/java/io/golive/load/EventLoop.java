@@ -28,7 +28,8 @@ final class EventLoop implements Runnable {
     private final Selector selector;
     private final List<Connection> connections;
     private final List<InetSocketAddress> origins;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    // A heap buffer: the parser reads its array directly, faster than a direct buffer's accessors.
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final long timeoutNanos;
     private final long endNanos;
     private final long scanInterval;
@@ -241,7 +242,7 @@ final class EventLoop implements Runnable {
                 return;
             }
             try {
-                if (c.parser.feed(buf, 0, n) >= 0) {
+                if (c.parser.feed(buf.array(), 0, n) >= 0) {
                     complete(c);
                 }
             } catch (ResponseParser.ProtocolException e) {

@@ -1,7 +1,5 @@
 package io.golive.load;
 
-import java.nio.ByteBuffer;
-
 /**
  * Reads one HTTP/1.1 response at a time from bytes as they arrive, keeping only what the load engine
  * needs: the status, where the body ends (Content-Length, chunked, or the connection's end) and
@@ -17,10 +15,13 @@ final class ResponseParser {
     private static final int TO_EOF = 6;
     private static final int DONE = 7;
     private static final int MAX_HEAD = 64 * 1024;
-    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] TRANSFER_ENCODING =
-            "transfer-encoding:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] CONNECTION = "connection:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = ascii("content-length:");
+    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding:");
+    private static final byte[] CONNECTION = ascii("connection:");
+
+    private static final byte[] CHUNKED = ascii("chunked");
+    private static final byte[] CLOSE = ascii("close");
+    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
     private final byte[] line = new byte[256];
     private int lineLength;
@@ -46,12 +47,12 @@ final class ResponseParser {
     }
 
     /**
-     * Consumes bytes {@code [from, to)} of {@code buf}; returns the position just past the end of the
+     * Consumes bytes {@code [from, to)} of {@code bytes}; returns the position just past the end of the
      * response when it is complete, or -1 when more bytes are needed.
      *
      * @throws ProtocolException when the bytes are not an HTTP/1.x response
      */
-    int feed(ByteBuffer buf, int from, int to) throws ProtocolException {
+    int feed(byte[] bytes, int from, int to) throws ProtocolException {
         int pos = from;
         while (pos < to) {
             switch (state) {
@@ -67,7 +68,7 @@ final class ResponseParser {
                 case DONE -> {
                     return pos;
                 }
-                default -> pos = readLine(buf, pos, to);
+                default -> pos = readLine(bytes, pos, to);
             }
             if (state == DONE) {
                 return pos;
@@ -99,22 +100,27 @@ final class ResponseParser {
         return headBytes > 0;
     }
 
-    private int readLine(ByteBuffer buf, int from, int to) throws ProtocolException {
-        for (int pos = from; pos < to; pos++) {
-            byte b = buf.get(pos);
-            if (b == '\n') {
-                onLine();
-                lineLength = 0;
-                return pos + 1;
-            }
-            if (lineLength < line.length) {
-                line[lineLength++] = b;
-            }
-            if (++headBytes > MAX_HEAD) {
-                throw new ProtocolException("response head over " + MAX_HEAD + " bytes");
-            }
+    private int readLine(byte[] bytes, int from, int to) throws ProtocolException {
+        int end = from;
+        while (end < to && bytes[end] != '\n') {
+            end++;
         }
-        return to;
+        // Only the start of a line matters (header names, short values): longer lines are cut.
+        int copy = Math.min(end - from, line.length - lineLength);
+        if (copy > 0) {
+            System.arraycopy(bytes, from, line, lineLength, copy);
+            lineLength += copy;
+        }
+        headBytes += end - from + (end < to ? 1 : 0);
+        if (headBytes > MAX_HEAD) {
+            throw new ProtocolException("response head over " + MAX_HEAD + " bytes");
+        }
+        if (end == to) {
+            return to;
+        }
+        onLine();
+        lineLength = 0;
+        return end + 1;
     }
 
     private void onLine() throws ProtocolException {
@@ -152,11 +158,11 @@ final class ResponseParser {
         if (startsWith(CONTENT_LENGTH, length)) {
             contentLength = parseLong(CONTENT_LENGTH.length, length, 10);
         } else if (startsWith(TRANSFER_ENCODING, length)) {
-            chunked = contains("chunked", TRANSFER_ENCODING.length, length);
+            chunked = contains(CHUNKED, TRANSFER_ENCODING.length, length);
         } else if (startsWith(CONNECTION, length)) {
-            if (contains("close", CONNECTION.length, length)) {
+            if (contains(CLOSE, CONNECTION.length, length)) {
                 keepAlive = false;
-            } else if (contains("keep-alive", CONNECTION.length, length)) {
+            } else if (contains(KEEP_ALIVE, CONNECTION.length, length)) {
                 keepAlive = true;
             }
         }
@@ -206,9 +212,19 @@ final class ResponseParser {
         return true;
     }
 
-    private boolean contains(String lowerWord, int from, int to) {
-        String value = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return value.toLowerCase(java.util.Locale.ROOT).contains(lowerWord);
+    /** Whether the line holds {@code lowerWord} between {@code from} and {@code to}, ignoring case; allocates nothing. */
+    private boolean contains(byte[] lowerWord, int from, int to) {
+        int last = to - lowerWord.length;
+        for (int i = from; i <= last; i++) {
+            int k = 0;
+            while (k < lowerWord.length && (line[i + k] | 0x20) == lowerWord[k]) {
+                k++;
+            }
+            if (k == lowerWord.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long parseLong(int from, int to, int radix) throws ProtocolException {
@@ -230,6 +246,10 @@ final class ResponseParser {
             throw new ProtocolException("missing number in response head");
         }
         return value;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static int digit(byte b) throws ProtocolException {

@@ -3,7 +3,6 @@ package io.golive.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -11,15 +10,15 @@ class ResponseParserTest {
     private final ResponseParser parser = new ResponseParser();
 
     private int feedAll(String text) throws ResponseParser.ProtocolException {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
-        return parser.feed(buf, 0, buf.limit());
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        return parser.feed(bytes, 0, bytes.length);
     }
 
     /** Feeds one byte at a time; returns the index of the byte that completed the response, or -1. */
     private int feedByteByByte(String text) throws ResponseParser.ProtocolException {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
-        for (int i = 0; i < buf.limit(); i++) {
-            if (parser.feed(buf, i, i + 1) >= 0) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < bytes.length; i++) {
+            if (parser.feed(bytes, i, i + 1) >= 0) {
                 return i;
             }
         }
