@@ -82,9 +82,20 @@ for r in $(seq "$rounds"); do
   echo "round $r done" >&2
 done
 
-python3 - "$work" "$rounds" "$conns" <<'PY'
+# Fixed rate on the same core: the achieved rate should be within 2% of the asked one. The ramp lets
+# the JIT compile the engine before the full rate starts.
+fixed_rate=${FIXED_RATE:-50000}
+wait_quiet
+taskset -c 1 "$root/golive" loadtest "$url" --rate "$fixed_rate/s" --ramp 2s --duration "$((seconds + 2))s" --json \
+  >"$work/fixed.json" 2>/dev/null || true
+# Memory: 1000 users within a 256 MB heap; GC logs show the heap in use after each collection.
+wait_quiet
+GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" /usr/bin/time -f '%M' -o "$work/mem.time" \
+  taskset -c 1 "$root/golive" loadtest "$url" --users 1000 --duration "${seconds}s" --json >"$work/mem.json" 2>/dev/null || true
+
+python3 - "$work" "$rounds" "$conns" "$fixed_rate" <<'PY'
 import json, re, statistics, sys, os
-work, rounds, conns = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, rounds, conns, fixed_rate = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 
 def cpu(name, r):
     user, system, _ = open(f"{work}/{name}.{r}.time").read().split()[-3:]
@@ -124,4 +135,15 @@ for name, med, _ in rows:
     if name != "wrk":
         print(f"\n{name} / wrk = {med[0] / wrk_rate:.2f}", end="")
 print()
+
+fixed = json.load(open(f"{work}/fixed.json"))
+print(f"\nfixed rate {fixed_rate:,.0f}/s (2 s ramp, so {fixed['requests']:,} requests are "
+      f"{fixed['requests'] / (fixed_rate * (fixed['durationSeconds'] - 1)):.3f} of the plan): "
+      f"p50 {fixed['latencyMs']['p50']} ms, p99 {fixed['latencyMs']['p99']} ms, warnings {fixed['warnings']}")
+mem = json.load(open(f"{work}/mem.json"))
+rss_mb = int(open(f"{work}/mem.time").read().split()[-1]) / 1024
+heap = re.findall(r"->(\d+)M\((\d+)M\)", open(f"{work}/gc.log").read())
+after = max((int(a) for a, _ in heap), default=0)
+print(f"1000 users, -Xmx256m: {mem['rate']:,.0f} req/s, {mem['errors']} errors, "
+      f"heap after GC at most {after} MB, {len(heap)} collections, max RSS {rss_mb:.0f} MB")
 PY

@@ -38,6 +38,21 @@ final class Connection {
         this.origin = origin;
     }
 
+    /** Closes the socket, if any; the slot connects again for its next request. */
+    void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (java.io.IOException e) {
+                // Closing is best effort: the socket is dropped either way and nothing else can be done.
+            }
+        }
+        channel = null;
+        key = null;
+        state = CLOSED;
+        served = 0;
+    }
+
     boolean inFlight() {
         return request != null && (state == BUSY || state == CONNECTING);
     }

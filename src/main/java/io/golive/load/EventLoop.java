@@ -33,6 +33,7 @@ final class EventLoop implements Runnable {
     private final long timeoutNanos;
     private final long endNanos;
     private final long scanInterval;
+    private final java.util.function.Consumer<SelectionKey> onReady = this::onReady; // one lambda, not one per select
     private Dispatcher dispatcher;
     private volatile boolean stopped;
     private volatile Throwable failure;
@@ -92,7 +93,7 @@ final class EventLoop implements Runnable {
         } finally {
             inFlightAtEnd =
                     (int) connections.stream().filter(Connection::inFlight).count();
-            connections.forEach(this::closeChannel);
+            connections.forEach(Connection::close);
             closeSelector();
         }
     }
@@ -102,9 +103,9 @@ final class EventLoop implements Runnable {
         sawReady = false;
         int ready;
         if (waitNanos > POLL_NANOS) {
-            ready = selector.select(this::onReady, Math.max(1, (waitNanos - POLL_NANOS) / 1_000_000));
+            ready = selector.select(onReady, Math.max(1, (waitNanos - POLL_NANOS) / 1_000_000));
         } else {
-            ready = selector.selectNow(this::onReady);
+            ready = selector.selectNow(onReady);
             if (ready == 0) {
                 Thread.onSpinWait();
             }
@@ -203,7 +204,7 @@ final class EventLoop implements Runnable {
     private void connectFailed(Connection c) {
         if (c.request == null) {
             // A connection opened ahead of time failed: no request was lost, the slot connects again later.
-            closeChannel(c);
+            c.close();
             dispatcher.onFree(c, now, true);
         } else {
             failed(c, LoopCounters.CONNECT_ERRORS);
@@ -238,12 +239,13 @@ final class EventLoop implements Runnable {
         } else if (n > 0) {
             counters.add(LoopCounters.BYTES_READ, n);
             if (c.state != Connection.BUSY) {
-                closeChannel(c); // bytes nobody asked for: this socket cannot be trusted with the next request
+                c.close(); // bytes nobody asked for: this socket cannot be trusted with the next request
                 return;
             }
             try {
-                if (c.parser.feed(buf.array(), 0, n) >= 0) {
-                    complete(c);
+                int end = c.parser.feed(buf.array(), 0, n);
+                if (end >= 0) {
+                    complete(c, end < n);
                 }
             } catch (ResponseParser.ProtocolException e) {
                 failed(c, LoopCounters.IO_ERRORS);
@@ -253,9 +255,9 @@ final class EventLoop implements Runnable {
 
     private void onEndOfInput(Connection c) {
         if (c.state != Connection.BUSY) {
-            closeChannel(c); // the server ended an idle keep-alive connection
+            c.close(); // the server ended an idle keep-alive connection
         } else if (c.parser.endOfInput()) {
-            complete(c);
+            complete(c, true);
         } else {
             ioFailed(c);
         }
@@ -263,10 +265,10 @@ final class EventLoop implements Runnable {
 
     private void ioFailed(Connection c) {
         if (c.request == null) {
-            closeChannel(c);
+            c.close();
         } else if (c.served > 0 && !c.retried && !c.parser.started()) {
             // The server closed a kept-alive socket just as it was reused: send once more on a new one.
-            closeChannel(c);
+            c.close();
             c.retried = true;
             c.out.rewind();
             connect(c);
@@ -275,24 +277,27 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void complete(Connection c) {
+    /** A response is complete; {@code untrusted} when the socket cannot carry the next request. */
+    private void complete(Connection c, boolean untrusted) {
         latency.recordValue(Math.min(MAX_MICROS, Math.max(1, (now - c.intended) / 1_000)));
         service.recordValue(Math.min(MAX_MICROS, Math.max(1, (now - c.sent) / 1_000)));
         counters.add(LoopCounters.RESPONSES, 1);
         counters.status(c.parser.status());
         c.served++;
         c.request = null;
-        if (c.parser.keepAlive()) {
+        // Bytes beyond the response, or a request the server answered before reading all of it,
+        // leave the socket in an unknown state: only a clean exchange keeps it open.
+        if (c.parser.keepAlive() && !untrusted && !c.out.hasRemaining()) {
             c.state = Connection.IDLE;
         } else {
-            closeChannel(c);
+            c.close();
         }
         dispatcher.onFree(c, now, false);
     }
 
     private void failed(Connection c, int counter) {
         counters.add(counter, 1);
-        closeChannel(c);
+        c.close();
         c.request = null;
         dispatcher.onFree(c, now, true);
     }
@@ -307,20 +312,6 @@ final class EventLoop implements Runnable {
                 }
             }
         }
-    }
-
-    private void closeChannel(Connection c) {
-        if (c.channel != null) {
-            try {
-                c.channel.close();
-            } catch (IOException e) {
-                // Closing is best effort: the socket is dropped either way and nothing else can be done.
-            }
-        }
-        c.channel = null;
-        c.key = null;
-        c.state = Connection.CLOSED;
-        c.served = 0;
     }
 
     private void closeSelector() {

@@ -57,8 +57,8 @@ final class Monitor {
         long nextTick = start + TICK;
         while (true) {
             long now = System.nanoTime();
-            if (now - end >= 0) {
-                return Optional.empty();
+            if (now - end >= 0 || Thread.currentThread().isInterrupted()) {
+                return Optional.empty(); // an interrupted caller gets what was measured so far
             }
             if (now - nextTick < 0) {
                 LockSupport.parkNanos(Math.min(nextTick, end) - now);

@@ -190,6 +190,26 @@ class LoadTestIT {
         }
     }
 
+    @Test
+    void interruptedCallerGetsWhatWasMeasuredSoFar() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(0))) {
+            Thread caller = Thread.currentThread();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                caller.interrupt();
+            });
+            LoadResult r = run(LoadPlan.open(server.url("/"), 500, Duration.ofSeconds(20)));
+            Thread.interrupted();
+
+            assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(4));
+            assertThat(r.requests()).isGreaterThan(500);
+        }
+    }
+
     /** Answers after a fixed delay, except that once, for a while, it answers nothing until the stall ends. */
     private static final class StallOnce implements TestHttpServer.Behaviour {
         private final long delay;
