@@ -69,6 +69,7 @@ class ArchitectureTest {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
                         "java..",
+                        "javax.net.ssl..",
                         "com.sun.management..",
                         "org.HdrHistogram..",
                         "tools.jackson..",

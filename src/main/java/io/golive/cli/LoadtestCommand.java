@@ -102,6 +102,11 @@ final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "Allow targets other than loopback addresses.")
     boolean allowRemote;
 
+    @Option(
+            names = {"-k", "--insecure"},
+            description = "Trust any certificate of https:// targets (test servers with self-signed certificates).")
+    boolean insecure;
+
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
@@ -174,6 +179,7 @@ final class LoadtestCommand implements Callable<Integer> {
                         connections == null ? 0 : connections,
                         timeout == null ? LoadPlan.DEFAULT_TIMEOUT : duration("--timeout", timeout),
                         allowRemote,
+                        insecure,
                         abortOnFail ? thresholds : List.of())
                 .requireValid();
     }

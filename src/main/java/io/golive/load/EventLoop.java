@@ -9,6 +9,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
@@ -16,15 +18,15 @@ import org.HdrHistogram.SingleWriterRecorder;
  * requests, parses just enough of each response, records latencies. A {@link Dispatcher} decides
  * when each connection sends (fixed rate or users).
  */
-final class EventLoop implements Runnable {
+final class EventLoop implements Driver {
     /** The last stretch before a due send is polled rather than slept: selectors sleep in whole ms. */
     private static final long POLL_NANOS = 1_500_000;
     /** Latencies are recorded in microseconds up to an hour; longer ones count as an hour. */
     static final long MAX_MICROS = 3_600_000_000L;
 
-    final SingleWriterRecorder latency = new SingleWriterRecorder(1, MAX_MICROS, 3);
-    final SingleWriterRecorder service = new SingleWriterRecorder(1, MAX_MICROS, 3);
     final LoopCounters counters = new LoopCounters();
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(1, MAX_MICROS, 3);
+    private final SingleWriterRecorder service = new SingleWriterRecorder(1, MAX_MICROS, 3);
     private final Selector selector;
     private final List<Connection> connections;
     private final List<InetSocketAddress> origins;
@@ -56,18 +58,40 @@ final class EventLoop implements Runnable {
         this.dispatcher = d;
     }
 
-    /** Asks the loop to stop soon, from another thread. */
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
         selector.wakeup();
     }
 
-    Throwable failure() {
+    @Override
+    public Throwable failure() {
         return failure;
     }
 
-    int inFlightAtEnd() {
+    @Override
+    public int inFlightAtEnd() {
         return inFlightAtEnd;
+    }
+
+    @Override
+    public Histogram intervalLatency(Histogram recycle) {
+        return latency.getIntervalHistogram(recycle);
+    }
+
+    @Override
+    public Histogram intervalService(Histogram recycle) {
+        return service.getIntervalHistogram(recycle);
+    }
+
+    @Override
+    public LoopCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public OptionalDouble busyFraction(long elapsedNanos) {
+        return OptionalDouble.of(1 - (double) counters.get(LoopCounters.IDLE_NANOS) / elapsedNanos);
     }
 
     @Override

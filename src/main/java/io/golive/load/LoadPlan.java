@@ -20,6 +20,7 @@ import java.util.List;
  *     closed model has one connection per user.
  * @param timeout the longest a request may take, connecting included
  * @param allowRemote whether targets other than loopback addresses are allowed
+ * @param insecure whether {@code https://} targets are trusted whatever their certificate (test servers)
  * @param abortOn thresholds that stop the test early once they can no longer be met
  */
 public record LoadPlan(
@@ -30,6 +31,7 @@ public record LoadPlan(
         int connections,
         Duration timeout,
         boolean allowRemote,
+        boolean insecure,
         List<Threshold> abortOn) {
     /** The request timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -55,6 +57,7 @@ public record LoadPlan(
                 0,
                 DEFAULT_TIMEOUT,
                 false,
+                false,
                 List.of());
     }
 
@@ -68,31 +71,37 @@ public record LoadPlan(
                 0,
                 DEFAULT_TIMEOUT,
                 false,
+                false,
                 List.of());
     }
 
     public LoadPlan withRequests(List<LoadRequest> newRequests) {
-        return new LoadPlan(newRequests, model, duration, ramp, connections, timeout, allowRemote, abortOn);
+        return new LoadPlan(newRequests, model, duration, ramp, connections, timeout, allowRemote, insecure, abortOn);
     }
 
     public LoadPlan withRamp(Duration newRamp) {
-        return new LoadPlan(requests, model, duration, newRamp, connections, timeout, allowRemote, abortOn);
+        return new LoadPlan(requests, model, duration, newRamp, connections, timeout, allowRemote, insecure, abortOn);
     }
 
     public LoadPlan withConnections(int newConnections) {
-        return new LoadPlan(requests, model, duration, ramp, newConnections, timeout, allowRemote, abortOn);
+        return new LoadPlan(requests, model, duration, ramp, newConnections, timeout, allowRemote, insecure, abortOn);
     }
 
     public LoadPlan withTimeout(Duration newTimeout) {
-        return new LoadPlan(requests, model, duration, ramp, connections, newTimeout, allowRemote, abortOn);
+        return new LoadPlan(requests, model, duration, ramp, connections, newTimeout, allowRemote, insecure, abortOn);
     }
 
     public LoadPlan withAllowRemote(boolean allow) {
-        return new LoadPlan(requests, model, duration, ramp, connections, timeout, allow, abortOn);
+        return new LoadPlan(requests, model, duration, ramp, connections, timeout, allow, insecure, abortOn);
+    }
+
+    public LoadPlan withInsecure(boolean trustAnyCertificate) {
+        return new LoadPlan(
+                requests, model, duration, ramp, connections, timeout, allowRemote, trustAnyCertificate, abortOn);
     }
 
     public LoadPlan withAbortOn(List<Threshold> thresholds) {
-        return new LoadPlan(requests, model, duration, ramp, connections, timeout, allowRemote, thresholds);
+        return new LoadPlan(requests, model, duration, ramp, connections, timeout, allowRemote, insecure, thresholds);
     }
 
     /** The connections the test opens in all. */
@@ -156,8 +165,8 @@ public record LoadPlan(
 
     private static List<String> problemsOf(LoadRequest r) {
         URI url = r.url();
-        if (!"http".equalsIgnoreCase(url.getScheme())) {
-            return List.of(url + ": only http:// addresses are supported by the load engine");
+        if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
+            return List.of(url + ": only http:// and https:// addresses can be loaded");
         }
         if (url.getHost() == null) {
             return List.of(url + ": no host");

@@ -59,8 +59,9 @@ public final class LoadTest {
         private final List<EncodedRequest> encoded;
         private final int[] weights;
         private final double[] originWeights;
-        private final List<EventLoop> loops = new ArrayList<>();
+        private final List<Driver> loops = new ArrayList<>();
         private final List<List<Connection>> slots;
+        private final int connections;
 
         Run(
                 LoadPlan plan,
@@ -77,11 +78,16 @@ public final class LoadTest {
             this.encoded = encoded;
             this.weights = weights;
             this.originWeights = originWeights;
-            int connections = Math.max(plan.effectiveConnections(), origins.size());
+            this.connections = HttpClients.needed(plan)
+                    ? Math.min(ClientDriver.MAX_IN_FLIGHT, plan.effectiveConnections())
+                    : Math.max(plan.effectiveConnections(), origins.size());
             int loopCount = loopCount(plan, connections, origins.size());
-            this.slots = plan.model() instanceof LoadModel.Open
-                    ? Slots.openModel(connections, loopCount, originWeights)
-                    : Slots.closedModel(connections, loopCount, originWeights);
+            // https targets go through the JDK client (one driver); plain http through the event loops.
+            this.slots = HttpClients.needed(plan)
+                    ? List.of()
+                    : plan.model() instanceof LoadModel.Open
+                            ? Slots.openModel(connections, loopCount, originWeights)
+                            : Slots.closedModel(connections, loopCount, originWeights);
         }
 
         LoadResult execute() {
@@ -96,7 +102,7 @@ public final class LoadTest {
             try {
                 abortedBy = monitor.watch();
             } finally {
-                loops.forEach(EventLoop::stop);
+                loops.forEach(Driver::stop);
                 join(threads, end);
             }
             long stoppedAt = Math.min(System.nanoTime(), end);
@@ -104,13 +110,18 @@ public final class LoadTest {
                 throw new GoliveException("the load engine failed: " + e, e);
             });
             monitor.collect();
-            return new ResultBuilder(plan, monitor, loops, slots).build(startedAt, stoppedAt - start, whole, abortedBy);
+            return new ResultBuilder(plan, monitor, loops, connections)
+                    .build(startedAt, stoppedAt - start, whole, abortedBy);
         }
 
         private List<Thread> startLoops(long start, long end) {
             List<Thread> threads = new ArrayList<>();
+            if (HttpClients.needed(plan)) {
+                loops.add(new ClientDriver(
+                        HttpClients.client(plan), HttpClients.requests(plan), weights, plan, start, end));
+            }
             try {
-                for (int i = 0; i < slots.size(); i++) {
+                for (int i = 0; i < slots.size(); i++) { // no slots when the JDK client drives
                     EventLoop loop =
                             new EventLoop(slots.get(i), origins, plan.timeout().toNanos(), end);
                     loop.dispatcher(dispatcher(loop, i, start, end));
@@ -162,7 +173,7 @@ public final class LoadTest {
         }
 
         private Optional<Throwable> failure() {
-            return loops.stream().map(EventLoop::failure).filter(f -> f != null).findFirst();
+            return loops.stream().map(Driver::failure).filter(f -> f != null).findFirst();
         }
     }
 

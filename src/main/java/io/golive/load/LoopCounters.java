@@ -3,8 +3,8 @@ package io.golive.load;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The counts of one event loop. Only the loop writes them (opaque stores, no contention), the monitor
- * reads them while the test runs.
+ * The counts of one driver. An event loop is their only writer (opaque stores, no contention); the
+ * monitor reads them while the test runs.
  */
 final class LoopCounters {
     static final int RESPONSES = 0;
@@ -23,20 +23,40 @@ final class LoopCounters {
 
     private final AtomicLongArray counts = new AtomicLongArray(SIZE);
     private final AtomicLongArray statuses = new AtomicLongArray(600);
+    private final boolean shared;
+
+    /** Counters written by one thread only. */
+    LoopCounters() {
+        this(false);
+    }
+
+    private LoopCounters(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** Counters that several threads write (atomic additions). */
+    static LoopCounters shared() {
+        return new LoopCounters(true);
+    }
 
     void add(int counter, long delta) {
-        counts.setOpaque(counter, counts.getPlain(counter) + delta);
+        add(counts, counter, delta);
     }
 
     void max(int counter, long value) {
-        if (value > counts.getPlain(counter)) {
-            counts.setOpaque(counter, value);
-        }
+        counts.accumulateAndGet(counter, value, Math::max);
     }
 
     void status(int code) {
-        int i = code >= 0 && code < 600 ? code : 0;
-        statuses.setOpaque(i, statuses.getPlain(i) + 1);
+        add(statuses, code >= 0 && code < 600 ? code : 0, 1);
+    }
+
+    private void add(AtomicLongArray array, int i, long delta) {
+        if (shared) {
+            array.getAndAdd(i, delta);
+        } else {
+            array.setOpaque(i, array.getPlain(i) + delta); // a single writer needs no atomic add
+        }
     }
 
     long get(int counter) {

@@ -18,7 +18,7 @@ final class Monitor {
 
     final Histogram latency = new Histogram(1, EventLoop.MAX_MICROS, 3);
     final Histogram service = new Histogram(1, EventLoop.MAX_MICROS, 3);
-    private final List<EventLoop> loops;
+    private final List<? extends Driver> loops;
     private final LoadPlan plan;
     private final long start;
     private final long end;
@@ -35,7 +35,7 @@ final class Monitor {
     private int cpuSamples;
 
     Monitor(
-            List<EventLoop> loops,
+            List<? extends Driver> loops,
             LoadPlan plan,
             long start,
             long end,
@@ -82,15 +82,15 @@ final class Monitor {
         interval.reset();
         for (int i = 0; i < loops.size(); i++) {
             // Each recorder takes back only the histograms it handed out.
-            recycled[i] = loops.get(i).latency.getIntervalHistogram(recycled[i]);
+            recycled[i] = loops.get(i).intervalLatency(recycled[i]);
             interval.add(recycled[i]);
-            recycledService[i] = loops.get(i).service.getIntervalHistogram(recycledService[i]);
+            recycledService[i] = loops.get(i).intervalService(recycledService[i]);
             service.add(recycledService[i]);
         }
         latency.add(interval);
         long[] t = LoopCounters.newTotals();
         long[] s = LoopCounters.newStatusTotals();
-        loops.forEach(l -> l.counters.addTo(t, s));
+        loops.forEach(l -> l.counters().addTo(t, s));
         totals = t;
         statuses = s;
     }

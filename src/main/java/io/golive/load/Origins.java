@@ -31,7 +31,7 @@ final class Origins {
     }
 
     static int port(URI url) {
-        return url.getPort() > 0 ? url.getPort() : 80;
+        return url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private static String key(URI url) {

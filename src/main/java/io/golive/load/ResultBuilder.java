@@ -18,14 +18,14 @@ final class ResultBuilder {
 
     private final LoadPlan plan;
     private final Monitor monitor;
-    private final List<EventLoop> loops;
+    private final List<? extends Driver> loops;
     private final int connections;
 
-    ResultBuilder(LoadPlan plan, Monitor monitor, List<EventLoop> loops, List<List<Connection>> slots) {
+    ResultBuilder(LoadPlan plan, Monitor monitor, List<? extends Driver> loops, int connections) {
         this.plan = plan;
         this.monitor = monitor;
         this.loops = loops;
-        this.connections = slots.stream().mapToInt(List::size).sum();
+        this.connections = connections;
     }
 
     LoadResult build(Instant startedAt, long elapsedNanos, ArrivalSchedule whole, Optional<Threshold> abortedBy) {
@@ -48,7 +48,7 @@ final class ResultBuilder {
                 monitor.total(LoopCounters.BYTES_READ),
                 monitor.total(LoopCounters.BYTES_WRITTEN),
                 unsent,
-                loops.stream().mapToLong(EventLoop::inFlightAtEnd).sum(),
+                loops.stream().mapToLong(Driver::inFlightAtEnd).sum(),
                 warnings(elapsedNanos, whole, seconds, sent, unsent),
                 abortedBy.map(
                         t -> t.text().isBlank() ? t.expression() : t.text().strip()));
@@ -79,7 +79,9 @@ final class ResultBuilder {
     private List<String> warnings(long elapsedNanos, ArrivalSchedule whole, double seconds, long sent, long unsent) {
         List<String> warnings = new ArrayList<>();
         double busiest = loops.stream()
-                .mapToDouble(l -> 1 - (double) l.counters.get(LoopCounters.IDLE_NANOS) / elapsedNanos)
+                .map(l -> l.busyFraction(elapsedNanos))
+                .filter(java.util.OptionalDouble::isPresent)
+                .mapToDouble(java.util.OptionalDouble::getAsDouble)
                 .max()
                 .orElse(0);
         if (busiest >= SATURATED) {

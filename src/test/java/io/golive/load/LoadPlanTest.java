@@ -24,12 +24,13 @@ class LoadPlanTest {
     @Test
     void everyProblemIsListed() {
         LoadPlan plan = new LoadPlan(
-                List.of(LoadRequest.get(URI.create("https://127.0.0.1/"))),
+                List.of(LoadRequest.get(URI.create("ftp://127.0.0.1/"))),
                 new LoadModel.Open(0),
                 Duration.ZERO,
                 Duration.ofSeconds(5),
                 -1,
                 Duration.ZERO,
+                false,
                 false,
                 List.of());
 

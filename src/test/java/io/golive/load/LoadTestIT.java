@@ -170,6 +170,7 @@ class LoadTestIT {
                     0,
                     Duration.ofSeconds(1),
                     false,
+                    false,
                     List.of());
             LoadResult r = run(plan);
 
