@@ -36,10 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
         name = "loadtest",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Load an HTTP/1.1 target at a fixed rate (--rate) or with a number of users (--users)"
+        description = "Load an HTTP target at a fixed rate (--rate) or with a number of users (--users)"
                 + " and check thresholds such as \"p95 < 500ms\". Exit 0 when all are met, 1 when one is not.")
 final class LoadtestCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "URL", description = "http:// addresses, loaded in turn (same weight).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "URL",
+            description = "http:// or https:// addresses, loaded in turn (same weight).")
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--rate", paramLabel = "N/s", description = "Open model: requests per second (1000/s, 600/m).")
@@ -87,7 +90,7 @@ final class LoadtestCommand implements Callable<Integer> {
     @Option(
             names = "--expect",
             paramLabel = "EXPR",
-            description = "A threshold: \"p95 < 500ms\", \"errors < 0.1%\", \"rate >= 1000/s\".")
+            description = "A threshold: \"p95 < 500ms\", \"errors < 0.1%%\", \"rate >= 1000/s\".")
     List<String> expects = new ArrayList<>();
 
     @Option(names = "--abort-on-fail", description = "Stop as soon as a threshold can no longer be met.")
