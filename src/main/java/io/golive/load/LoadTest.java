@@ -44,8 +44,8 @@ public final class LoadTest {
                 .toList();
         int[] weights = plan.requests().stream().mapToInt(LoadRequest::weight).toArray();
         double[] originWeights = new double[origins.size()];
-        for (EncodedRequest r : encoded) {
-            originWeights[r.origin] += weights[encoded.indexOf(r)];
+        for (int i = 0; i < encoded.size(); i++) {
+            originWeights[encoded.get(i).origin] += weights[i];
         }
         return new Run(plan, clock, listener, origins, encoded, weights, originWeights).execute();
     }
