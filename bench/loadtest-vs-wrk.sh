@@ -90,7 +90,7 @@ taskset -c 1 "$root/golive" loadtest "$url" --rate "$fixed_rate/s" --ramp 2s --d
   >"$work/fixed.json" 2>/dev/null || true
 # Memory: 1000 users within a 256 MB heap; GC logs show the heap in use after each collection.
 wait_quiet
-GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" /usr/bin/time -f '%M' -o "$work/mem.time" \
+GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc,gc+exit:file=$work/gc.log" /usr/bin/time -f '%M' -o "$work/mem.time" \
   taskset -c 1 "$root/golive" loadtest "$url" --users 1000 --duration "${seconds}s" --json >"$work/mem.json" 2>/dev/null || true
 
 python3 - "$work" "$rounds" "$conns" "$fixed_rate" <<'PY'
@@ -142,8 +142,10 @@ print(f"\nfixed rate {fixed_rate:,.0f}/s (2 s ramp, so {fixed['requests']:,} req
       f"p50 {fixed['latencyMs']['p50']} ms, p99 {fixed['latencyMs']['p99']} ms, warnings {fixed['warnings']}")
 mem = json.load(open(f"{work}/mem.json"))
 rss_mb = int(open(f"{work}/mem.time").read().split()[-1]) / 1024
-heap = re.findall(r"->(\d+)M\((\d+)M\)", open(f"{work}/gc.log").read())
-after = max((int(a) for a, _ in heap), default=0)
-print(f"1000 users, -Xmx256m: {mem['rate']:,.0f} req/s, {mem['errors']} errors, "
-      f"heap after GC at most {after} MB, {len(heap)} collections, max RSS {rss_mb:.0f} MB")
+gc = open(f"{work}/gc.log").read()
+pauses = re.findall(r"Pause.*->(\d+)M\(", gc)
+at_exit = sum(int(k) for k in re.findall(r"total \d+K, used (\d+)K", gc)) / 1024
+print(f"1000 users, -Xmx256m: {mem['rate']:,.0f} req/s, {mem['errors']} errors, {len(pauses)} collections"
+      f" (live heap after them at most {max(map(int, pauses), default=0)} MB), heap in use at exit"
+      f" {at_exit:.0f} MB, max RSS {rss_mb:.0f} MB")
 PY

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Maps the metric a threshold names ({@code p95}, {@code errors}, {@code rate} ...) onto a load test's
  * result, converted to the threshold's unit. A threshold without a metric is read by its unit: a
- * duration limits p95, a percentage the error rate, {@code req/s} the achieved rate.
+ * duration limits p95, a percentage the error rate, {@code req/s} the achieved rate, {@code users} the
+ * concurrent users (connections) the test ran with, so that "1000 concurrent users" checks the test
+ * was big enough.
  */
 public final class LoadMetrics {
     private static final Pattern PERCENTILE =
@@ -28,7 +30,8 @@ public final class LoadMetrics {
         SUCCESS_PERCENT,
         SUCCESS_FRACTION,
         RATE,
-        REQUESTS
+        REQUESTS,
+        USERS
     }
 
     /** A measurement and, for latencies, its percentile (100 is the maximum) and unit factor. */
@@ -66,6 +69,7 @@ public final class LoadMetrics {
             case SUCCESS_FRACTION -> OptionalDouble.of(1 - errors / r.requests());
             case RATE -> OptionalDouble.of(r.rate());
             case REQUESTS -> OptionalDouble.of(r.requests());
+            case USERS -> OptionalDouble.of(r.connections());
         };
     }
 
@@ -90,6 +94,8 @@ public final class LoadMetrics {
             case "errorrate", "errorsrate", "failurerate" -> errors(unit, true);
             case "success", "successrate", "availability" -> success(unit);
             case "rate", "throughput", "rps", "requestrate", "req/s", "requests/s" -> rate(unit);
+            case "users", "concurrentusers", "virtualusers", "vus", "connections" ->
+                unit.isEmpty() || unit.equals("users") ? Optional.of(Metric.of(Kind.USERS)) : Optional.empty();
             case "requests" ->
                 unit.equals("req/s")
                         ? rate(unit)
@@ -103,6 +109,7 @@ public final class LoadMetrics {
             case "ms", "s", "min", "h" -> latency(95, unit);
             case "%" -> Optional.of(Metric.of(Kind.ERROR_PERCENT));
             case "req/s" -> rate(unit);
+            case "users" -> Optional.of(Metric.of(Kind.USERS));
             default -> Optional.empty();
         };
     }

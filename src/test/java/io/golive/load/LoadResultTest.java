@@ -91,6 +91,14 @@ class LoadResultTest {
     }
 
     @Test
+    void concurrentUsersAreTheConnectionsTheTestRanWith() {
+        LoadResult r = result(10_000, 0, LATENCY); // 100 connections
+
+        assertThat(only(r, t("concurrent users", Op.GE, 1000, "users")).met()).isFalse();
+        assertThat(only(r, t(null, Op.GE, 100, "users")).met()).isTrue();
+    }
+
+    @Test
     void metricALoadTestDoesNotMeasureIsNeverMet() {
         ThresholdResult v = only(result(10_000, 0, LATENCY), t("AUC", Op.GT, 0.7, null));
 
