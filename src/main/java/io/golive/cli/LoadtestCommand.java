@@ -122,6 +122,7 @@ final class LoadtestCommand implements Callable<Integer> {
         LoadPlan plan = plan(thresholds);
         PrintWriter err = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(err, ProgressPrinter.isTerminal());
+        Interruption ctrlC = Interruption.onShutdown(Thread.currentThread());
         LoadResult result = LoadTest.run(plan, Clock.systemUTC(), progress);
         progress.finish();
         List<ThresholdResult> verdicts = result.evaluate(thresholds);
@@ -135,6 +136,7 @@ final class LoadtestCommand implements Callable<Integer> {
             new LoadReport(out).print(plan, result, verdicts);
         }
         out.flush();
+        ctrlC.done();
         boolean allMet = verdicts.stream().allMatch(ThresholdResult::met);
         if (thresholds.isEmpty() && result.requests() == result.errors()) {
             err.println("golive: no request succeeded");

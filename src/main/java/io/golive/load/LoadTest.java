@@ -99,13 +99,19 @@ public final class LoadTest {
             List<Thread> threads = startLoops(start, end);
             Monitor monitor = new Monitor(loops, plan, start, end, planned, listener);
             Optional<Threshold> abortedBy;
+            boolean interrupted;
             try {
                 abortedBy = monitor.watch();
             } finally {
+                // An interrupted caller still waits for the loops to stop, then gets its flag back.
+                interrupted = Thread.interrupted();
                 loops.forEach(Driver::stop);
                 join(threads, end);
             }
             long stoppedAt = Math.min(System.nanoTime(), end);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             failure().ifPresent(e -> {
                 throw new GoliveException("the load engine failed: " + e, e);
             });

@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Monitor {
     private static final long TICK = 1_000_000_000L;
+    private static final long WARM_UP = 2_500_000_000L;
 
     final Histogram latency = new Histogram(1, EventLoop.MAX_MICROS, 3);
     final Histogram service = new Histogram(1, EventLoop.MAX_MICROS, 3);
@@ -121,12 +122,12 @@ final class Monitor {
 
     /** The machine's mean CPU load over the run (0 to 1), or a negative number when unknown. */
     double machineCpuLoad() {
-        return cpuSamples == 0 ? -1 : cpuLoadSum / cpuSamples;
+        return cpuSamples < 2 ? -1 : cpuLoadSum / cpuSamples;
     }
 
     private void tick(long now) {
         collect();
-        sampleCpu();
+        sampleCpu(now);
         long requests = requests();
         double seconds = (now - lastTick) / 1e9;
         double rate = seconds > 0 ? (requests - lastRequests) / seconds : 0;
@@ -152,10 +153,11 @@ final class Monitor {
         return EarlyFailure.certain(t, latency, requests(), errors(), expected);
     }
 
-    private void sampleCpu() {
+    private void sampleCpu(long now) {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            double load = os.getCpuLoad();
-            if (load >= 0 && lastTick != start) {
+            double load = os.getCpuLoad(); // since the last call: the first call only starts the count
+            // The JVM's own warm-up (compiling the engine) fills the first seconds: leave them out.
+            if (load >= 0 && now - start > WARM_UP) {
                 cpuLoadSum += load;
                 cpuSamples++;
             }
