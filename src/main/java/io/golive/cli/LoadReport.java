@@ -2,6 +2,7 @@ package io.golive.cli;
 
 import io.golive.checklist.Units;
 import io.golive.load.Latency;
+import io.golive.load.LoadModel;
 import io.golive.load.LoadPlan;
 import io.golive.load.LoadRequest;
 import io.golive.load.LoadResult;
@@ -9,6 +10,7 @@ import io.golive.load.ThresholdResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The text report of {@code golive loadtest}: what was offered, what came back, each threshold's verdict. */
@@ -23,8 +25,12 @@ final class LoadReport {
         line("target", plan.requests().stream().map(LoadRequest::toString).collect(Collectors.joining(", ")));
         line(
                 "load",
-                r.model() + ", " + r.connections() + " connections, "
-                        + String.format(Locale.ROOT, "%.1fs", r.elapsed().toMillis() / 1000.0)
+                String.format(
+                                Locale.ROOT,
+                                "%s, %d connections, %.1fs",
+                                r.model(),
+                                r.connections(),
+                                r.elapsed().toMillis() / 1000.0)
                         + r.abortedBy()
                                 .map(t -> " (aborted: " + t + " can no longer be met)")
                                 .orElse(""));
@@ -36,34 +42,34 @@ final class LoadReport {
                                 "%,d (%.3f%%)  ",
                                 r.errors(),
                                 r.errorPercent().orElse(0))
-                        + r.errorKinds().entrySet().stream()
-                                .map(e -> e.getKey() + " " + e.getValue())
-                                .collect(Collectors.joining("  ")));
+                        + joined(r.errorKinds()));
         latency("latency", r.latency());
-        if (r.model() instanceof io.golive.load.LoadModel.Open) {
+        if (r.model() instanceof LoadModel.Open) {
             latency("service", r.serviceTime());
         }
-        line(
-                "status",
-                r.status().isEmpty()
-                        ? "none"
-                        : r.status().entrySet().stream()
-                                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
-                                .collect(Collectors.joining("  ")));
+        line("status", r.status().isEmpty() ? "none" : joined(r.status()));
         line("bytes", String.format(Locale.ROOT, "read %,d  written %,d", r.bytesRead(), r.bytesWritten()));
         if (r.unsent() > 0 || r.inFlightAtEnd() > 0) {
             line("unfinished", r.unsent() + " never sent, " + r.inFlightAtEnd() + " unanswered at the end");
         }
         r.warnings().forEach(w -> line("warning", w));
-        for (ThresholdResult v : verdicts) {
-            String actual = v.actual().isPresent()
-                    ? "actual "
-                            + Units.format(
-                                    round(v.actual().getAsDouble()),
-                                    v.threshold().unit().orElse(""))
-                    : v.note();
-            out.printf(Locale.ROOT, "%-4s %s  (%s)%n", v.met() ? "PASS" : "FAIL", v.expr(), actual);
-        }
+        verdicts.forEach(this::verdict);
+    }
+
+    private void verdict(ThresholdResult v) {
+        String actual = v.actual().isPresent()
+                ? "actual "
+                        + Units.format(
+                                round(v.actual().getAsDouble()),
+                                v.threshold().unit().orElse(""))
+                : v.note();
+        out.printf(Locale.ROOT, "%-4s %s  (%s)%n", v.met() ? "PASS" : "FAIL", v.expr(), actual);
+    }
+
+    private static String joined(Map<?, Long> counts) {
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(Collectors.joining("  "));
     }
 
     private void latency(String label, Latency l) {

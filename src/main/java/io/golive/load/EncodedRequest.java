@@ -3,7 +3,6 @@ package io.golive.load;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** A request encoded once into the bytes sent for it every time, with the origin it goes to. */
 final class EncodedRequest {
@@ -25,40 +24,43 @@ final class EncodedRequest {
     }
 
     static byte[] encode(LoadRequest request) {
-        URI url = request.url();
-        String target = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        if (url.getRawQuery() != null) {
-            target += "?" + url.getRawQuery();
-        }
+        byte[] head = head(request).getBytes(StandardCharsets.ISO_8859_1);
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    private static String head(LoadRequest request) {
+        URI url = request.url();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
         StringBuilder head = new StringBuilder(128)
                 .append(request.method())
                 .append(' ')
-                .append(target)
+                .append(path)
+                .append(query)
                 .append(" HTTP/1.1\r\n");
-        boolean hasHost = false;
-        boolean hasAgent = false;
-        for (Map.Entry<String, String> h : request.headers().entrySet()) {
-            hasHost |= h.getKey().equalsIgnoreCase("host");
-            hasAgent |= h.getKey().equalsIgnoreCase("user-agent");
-            if (!h.getKey().equalsIgnoreCase("content-length")) {
-                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        request.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                head.append(name).append(": ").append(value).append("\r\n");
             }
-        }
-        if (!hasHost) {
+        });
+        if (!has(request, "host")) {
             head.append("Host: ").append(url.getRawAuthority()).append("\r\n");
         }
-        if (!hasAgent) {
+        if (!has(request, "user-agent")) {
             head.append("User-Agent: golive-loadtest\r\n");
         }
-        if (body.length > 0 || !request.method().matches("GET|HEAD|DELETE|OPTIONS|TRACE")) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
+        int length = request.body().getBytes(StandardCharsets.UTF_8).length;
+        if (length > 0 || !request.method().matches("GET|HEAD|DELETE|OPTIONS|TRACE")) {
+            head.append("Content-Length: ").append(length).append("\r\n");
         }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        return head.append("\r\n").toString();
+    }
+
+    private static boolean has(LoadRequest request, String header) {
+        return request.headers().keySet().stream().anyMatch(header::equalsIgnoreCase);
     }
 }

@@ -124,21 +124,7 @@ public record LoadPlan(
         for (LoadRequest r : requests) {
             problems.addAll(problemsOf(r));
         }
-        switch (model) {
-            case LoadModel.Open open -> {
-                if (!(open.ratePerSecond() > 0) || open.ratePerSecond() > 10_000_000) {
-                    problems.add("the rate must be above 0 and at most 10000000/s");
-                }
-            }
-            case LoadModel.Closed closed -> {
-                if (closed.users() < 1 || closed.users() > MAX_CONNECTIONS) {
-                    problems.add("users must be between 1 and " + MAX_CONNECTIONS);
-                }
-                if (closed.think().isNegative()) {
-                    problems.add("the think time must not be negative");
-                }
-            }
-        }
+        problems.addAll(problemsOf(model));
         if (duration.isNegative() || duration.isZero()) {
             problems.add("the duration must be above 0");
         }
@@ -161,6 +147,25 @@ public record LoadPlan(
             throw new InputException(problems);
         }
         return this;
+    }
+
+    private static List<String> problemsOf(LoadModel model) {
+        return switch (model) {
+            case LoadModel.Open open ->
+                open.ratePerSecond() > 0 && open.ratePerSecond() <= 10_000_000
+                        ? List.of()
+                        : List.of("the rate must be above 0 and at most 10000000/s");
+            case LoadModel.Closed closed -> {
+                List<String> problems = new ArrayList<>();
+                if (closed.users() < 1 || closed.users() > MAX_CONNECTIONS) {
+                    problems.add("users must be between 1 and " + MAX_CONNECTIONS);
+                }
+                if (closed.think().isNegative()) {
+                    problems.add("the think time must not be negative");
+                }
+                yield problems;
+            }
+        };
     }
 
     private static List<String> problemsOf(LoadRequest r) {

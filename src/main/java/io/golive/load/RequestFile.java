@@ -90,12 +90,6 @@ public final class RequestFile {
         if (!(map.get("url") instanceof String url)) {
             throw new IllegalArgumentException("missing url");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (map.get("headers") instanceof Map<?, ?> h) {
-            h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
-        } else if (map.get("headers") != null) {
-            throw new IllegalArgumentException("headers must be a mapping of name: value");
-        }
         Object weight = map.get("weight");
         if (weight != null && !(weight instanceof Integer)) {
             throw new IllegalArgumentException("weight must be a whole number");
@@ -103,9 +97,19 @@ public final class RequestFile {
         return new LoadRequest(
                 uri(url),
                 map.get("method") == null ? "GET" : String.valueOf(map.get("method")),
-                headers,
+                headers(map.get("headers")),
                 map.get("body") == null ? "" : String.valueOf(map.get("body")),
                 weight == null ? 1 : (Integer) weight);
+    }
+
+    private static Map<String, String> headers(Object value) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> h) {
+            h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+        } else if (value != null) {
+            throw new IllegalArgumentException("headers must be a mapping of name: value");
+        }
+        return headers;
     }
 
     /** An address as given on the command line or in a file. */
