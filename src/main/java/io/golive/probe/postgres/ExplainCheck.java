@@ -57,7 +57,7 @@ final class ExplainCheck implements PgCheck {
     static List<Node> nodes(String planJson) {
         List<Node> out = new ArrayList<>();
         for (JsonNode root : JSON.readTree(planJson)) {
-            walk(root.path("Plan"), out);
+            walk(root.path("Plan"), "", out);
         }
         return out;
     }
@@ -78,16 +78,19 @@ final class ExplainCheck implements PgCheck {
         return Observation.fail("no index used: " + (seq.isEmpty() ? "plan is " + render(nodes) : join(seq)), m);
     }
 
-    private static void walk(JsonNode plan, List<Node> out) {
+    private static void walk(JsonNode plan, String parentRelation, List<Node> out) {
         if (plan.isMissingNode()) {
             return;
         }
-        out.add(new Node(
-                plan.path("Node Type").asString(""),
-                plan.path("Relation Name").asString(""),
-                plan.path("Index Name").asString("")));
+        String type = plan.path("Node Type").asString("");
+        String relation = plan.path("Relation Name").asString("");
+        // A bitmap index scan names its index only; the table is on the bitmap heap scan above it.
+        if (relation.isEmpty() && type.equals("Bitmap Index Scan")) {
+            relation = parentRelation;
+        }
+        out.add(new Node(type, relation, plan.path("Index Name").asString("")));
         for (JsonNode child : plan.path("Plans")) {
-            walk(child, out);
+            walk(child, relation, out);
         }
     }
 

@@ -54,19 +54,15 @@ final class PgFixture {
         Path data = dir.resolve("replica-data");
         run(List.of(
                 tool("pg_basebackup"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(primary.getPort()),
-                "-U",
-                "postgres",
+                "-d",
+                "host=127.0.0.1 port=" + primary.getPort() + " user=postgres application_name=golive-replica",
                 "-D",
                 data.toString(),
                 "-R",
                 "-X",
                 "stream",
-                "--no-sync",
-                "--application-name=golive-replica"));
+                "--checkpoint=fast",
+                "--no-sync"));
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)

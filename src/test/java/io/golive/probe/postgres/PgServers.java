@@ -22,7 +22,7 @@ final class PgServers {
     private PgServers() throws IOException, SQLException {
         dir = Files.createTempDirectory("golive-pg");
         archive = Files.createDirectories(dir.resolve("wal-archive"));
-        primary = PgFixture.start(dir, "archive_mode=on", "wal_level=replica");
+        primary = PgFixture.start(dir, "archive_mode=on", "wal_level=replica", "max_connections=40");
         plain = PgFixture.start(dir);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::stop));
         PgFixture.sql(
