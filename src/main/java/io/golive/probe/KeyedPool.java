@@ -2,12 +2,16 @@ package io.golive.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +84,19 @@ public final class KeyedPool<C extends AutoCloseable> implements AutoCloseable {
         } catch (Exception | Error e) {
             slot.permits.release();
             throw e;
+        }
+    }
+
+    /**
+     * A key for a server and its credentials that holds the secret only as a SHA-256 digest, so the
+     * pool never keeps a password in clear.
+     */
+    public static String key(String server, String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return server + "\u0000" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -2,18 +2,16 @@ package io.golive.probe.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.probe.KeyedPool;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +106,8 @@ final class PgEndpoint {
 
     /** Identifies the server and credentials for connection reuse (the password only as a hash). */
     String poolKey() {
-        return jdbcUrl + "\u0000" + user + "\u0000" + sha256(password) + "\u0000"
-                + ssl.map(String::valueOf).orElse("");
+        return KeyedPool.key(
+                jdbcUrl + "\u0000" + user + "\u0000" + ssl.map(String::valueOf).orElse(""), password);
     }
 
     /** Opens a read-only session; connecting, logging in and each read are bounded by {@code timeout}. */
@@ -164,14 +162,5 @@ final class PgEndpoint {
 
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
