@@ -22,13 +22,13 @@ import java.util.function.BooleanSupplier;
  * {@code postgres} logs in without a password, every other user with a SCRAM password, so wrong
  * passwords are refused as on a real server.
  */
-final class PgFixture {
-    static final String APP_PASSWORD = "s3cret-Pa55word";
+public final class PgFixture {
+    public static final String APP_PASSWORD = "s3cret-Pa55word";
 
     private PgFixture() {}
 
     /** A server on a free port; {@code settings} are {@code name=value} server settings. */
-    static EmbeddedPostgres start(Path dir, String... settings) throws IOException {
+    public static EmbeddedPostgres start(Path dir, String... settings) throws IOException {
         Path hba = Files.writeString(dir.resolve("pg_hba-" + System.nanoTime() + ".conf"), """
                 local all all trust
                 host all postgres 127.0.0.1/32 trust
@@ -73,7 +73,7 @@ final class PgFixture {
     }
 
     /** Runs SQL statements as the superuser, each in its own transaction. */
-    static void sql(EmbeddedPostgres pg, String... statements) throws SQLException {
+    public static void sql(EmbeddedPostgres pg, String... statements) throws SQLException {
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 Statement st = c.createStatement()) {
             for (String s : statements) {
@@ -82,7 +82,7 @@ final class PgFixture {
         }
     }
 
-    static long longValue(EmbeddedPostgres pg, String query) throws SQLException {
+    public static long longValue(EmbeddedPostgres pg, String query) throws SQLException {
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(query)) {

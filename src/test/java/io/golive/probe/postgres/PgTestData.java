@@ -4,7 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.SQLException;
 
 /** Tables the postgres tests read: indexed and unindexed data, and migration histories as the tools write them. */
-final class PgTestData {
+public final class PgTestData {
     private static final String FLYWAY_TABLE = "(installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50),"
             + " description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL,"
             + " checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(),"
@@ -19,7 +19,7 @@ final class PgTestData {
 
     private PgTestData() {}
 
-    static void load(EmbeddedPostgres pg) throws SQLException {
+    public static void load(EmbeddedPostgres pg) throws SQLException {
         PgFixture.sql(
                 pg,
                 "CREATE TABLE orders (id serial PRIMARY KEY, customer_id int NOT NULL, total numeric NOT NULL)",

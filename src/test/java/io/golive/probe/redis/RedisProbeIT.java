@@ -234,11 +234,7 @@ class RedisProbeIT {
     }
 
     private static long connectionsReceived() throws IOException {
-        try (RespConnection c = secured.admin(PASSWORD)) {
-            return RedisInfo.parse(c.text(Duration.ofSeconds(5), "INFO", "stats"))
-                    .number("total_connections_received")
-                    .orElseThrow();
-        }
+        return secured.connectionsReceived(PASSWORD);
     }
 
     private static void awaitReplica() throws Exception {

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real redis-server (Debian's package) on a free loopback port, started and stopped by a test. */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
-    final int port;
+    public final int port;
     private final Process process;
     private final Path log;
 
@@ -26,7 +26,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts redis-server with {@code --save ""} plus the given options, and waits until it answers. */
-    static RedisServer start(Path dir, String... options) throws IOException, InterruptedException {
+    public static RedisServer start(Path dir, String... options) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             fail("redis-server not found: install Debian's redis-server (apt-get install redis-server)");
         }
@@ -57,7 +57,7 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
@@ -75,6 +75,15 @@ final class RedisServer implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** How many connections the server has accepted since it started (INFO stats), this one included. */
+    public long connectionsReceived(String password) throws IOException {
+        try (RespConnection c = admin(password)) {
+            return RedisInfo.parse(c.text(Duration.ofSeconds(5), "INFO", "stats"))
+                    .number("total_connections_received")
+                    .orElseThrow();
         }
     }
 
