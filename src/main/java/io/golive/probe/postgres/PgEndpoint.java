@@ -80,13 +80,15 @@ final class PgEndpoint {
         String db = uri.getPath() == null || uri.getPath().length() <= 1
                 ? user
                 : uri.getPath().substring(1);
-        String query = query(params);
-        String address = host + ":" + port + "/" + db + query;
+        String address = host + ":" + port + "/" + db;
+        Map<String, String> shown = new LinkedHashMap<>(params);
+        // The key's passphrase is a secret like the password: used, never shown.
+        shown.computeIfPresent("sslpassword", (k, v) -> "****");
         return new PgEndpoint(
-                "jdbc:postgresql://" + address,
+                "jdbc:postgresql://" + address + query(params),
                 user,
                 password.filter(p -> !p.isEmpty()).orElse(inUrl),
-                "postgresql://" + user + "@" + address,
+                "postgresql://" + user + "@" + address + query(shown),
                 ssl);
     }
 

@@ -35,6 +35,13 @@ class PgEndpointTest {
     }
 
     @Test
+    void theKeyPassphraseIsNeverShown() {
+        assertThat(parse("postgresql://app@db/app?sslmode=verify-full&sslpassword=k3y")
+                        .display())
+                .isEqualTo("postgresql://app@db:5432/app?sslmode=verify-full&sslpassword=****");
+    }
+
+    @Test
     void ipv6HostsAndDefaultDatabaseWork() {
         assertThat(parse("postgres://app@[::1]:5433").display()).isEqualTo("postgresql://app@[::1]:5433/app");
     }
