@@ -2,6 +2,7 @@ package io.golive.probe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.spec.Secrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,29 @@ public final class Observations {
             evidence.putAll(o.evidence());
         }
         return new Observation(status, summary, measurements, evidence);
+    }
+
+    /**
+     * The observation with {@code secret} (a password the check was given in clear, not only through
+     * {@code ${ENV}}) masked in its summary, text measurements and evidence, and one more piece of
+     * evidence: where it ran.
+     */
+    public static Observation masked(Observation o, String secret, String server) {
+        Secrets mask = new Secrets(List.of(secret));
+        Map<String, Object> measurements = new LinkedHashMap<>();
+        o.measurements().forEach((k, v) -> measurements.put(k, v instanceof String t ? mask.mask(t) : v));
+        Map<String, String> evidence = new LinkedHashMap<>();
+        o.evidence().forEach((k, v) -> evidence.put(k, mask.mask(v)));
+        return new Observation(o.status(), mask.mask(o.summary()), measurements, evidence)
+                .withEvidence("server", server);
+    }
+
+    /** The observation with the connection it used: {@code connectionsOpened} and evidence {@code connection}. */
+    public static Observation withConnection(Observation o, KeyedPool.Lease<?> lease) {
+        Map<String, Object> measurements = new LinkedHashMap<>(o.measurements());
+        measurements.put("connectionsOpened", lease.opened());
+        return new Observation(o.status(), o.summary(), measurements, o.evidence())
+                .withEvidence("connection", lease.describe());
     }
 
     private static Status worse(Status a, Status b) {

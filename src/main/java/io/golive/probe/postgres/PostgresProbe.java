@@ -10,15 +10,12 @@ import io.golive.probe.Observations;
 import io.golive.probe.Probe;
 import io.golive.probe.ProbeContext;
 import io.golive.spec.Durations;
-import io.golive.spec.Secrets;
 import io.golive.spec.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -62,20 +59,13 @@ public final class PostgresProbe implements Probe<PostgresConfig> {
         } catch (IllegalArgumentException e) {
             return Observation.error(e.getMessage());
         }
-        Secrets mask = new Secrets(List.of(endpoint.password()));
-        Observation o = connectAndRun(endpoint, checks, context);
-        return new Observation(o.status(), mask.mask(o.summary()), o.measurements(), masked(o.evidence(), mask))
-                .withEvidence("server", endpoint.display());
+        return Observations.masked(connectAndRun(endpoint, checks, context), endpoint.password(), endpoint.display());
     }
 
     private Observation connectAndRun(PgEndpoint endpoint, List<PgCheck> checks, ProbeContext context) {
         try (KeyedPool.Lease<Connection> lease =
                 pool.borrow(endpoint.poolKey(), context.remaining(), () -> endpoint.connect(context.remaining()))) {
-            Observation o = runAll(lease, checks, context);
-            Map<String, Object> m = new LinkedHashMap<>(o.measurements());
-            m.put("connectionsOpened", lease.opened());
-            return new Observation(o.status(), o.summary(), m, o.evidence())
-                    .withEvidence("connection", lease.describe());
+            return Observations.withConnection(runAll(lease, checks, context), lease);
         } catch (SQLException e) {
             return Observation.error(PgErrors.connectFailure(e, endpoint));
         } catch (TimeoutException e) {
@@ -176,11 +166,5 @@ public final class PostgresProbe implements Probe<PostgresConfig> {
             return Optional.of(ThresholdParser.parse(c.expect()));
         }
         return context.inherited().size() == 1 ? Optional.of(context.inherited().getFirst()) : Optional.empty();
-    }
-
-    private static Map<String, String> masked(Map<String, String> evidence, Secrets mask) {
-        Map<String, String> out = new LinkedHashMap<>();
-        evidence.forEach((k, v) -> out.put(k, mask.mask(v)));
-        return out;
     }
 }

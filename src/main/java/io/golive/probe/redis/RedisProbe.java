@@ -7,7 +7,6 @@ import io.golive.probe.Observation;
 import io.golive.probe.Observations;
 import io.golive.probe.Probe;
 import io.golive.probe.ProbeContext;
-import io.golive.spec.Secrets;
 import io.golive.spec.Target;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,9 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -67,12 +64,7 @@ public final class RedisProbe implements Probe<RedisConfig> {
         if (!checks.isEmpty()) {
             parts.add(pooled(endpoint, checks, context));
         }
-        Observation o = Observations.combine(parts);
-        Secrets mask = new Secrets(List.of(endpoint.password()));
-        Map<String, String> evidence = new LinkedHashMap<>();
-        o.evidence().forEach((k, v) -> evidence.put(k, mask.mask(v)));
-        return new Observation(o.status(), mask.mask(o.summary()), o.measurements(), evidence)
-                .withEvidence("server", endpoint.display());
+        return Observations.masked(Observations.combine(parts), endpoint.password(), endpoint.display());
     }
 
     private Observation pooled(RedisEndpoint endpoint, List<RedisCheck> checks, ProbeContext context) {
@@ -83,11 +75,7 @@ public final class RedisProbe implements Probe<RedisConfig> {
                 for (RedisCheck check : checks) {
                     parts.add(runOne(lease, check, context));
                 }
-                Observation o = Observations.combine(parts);
-                Map<String, Object> m = new LinkedHashMap<>(o.measurements());
-                m.put("connectionsOpened", lease.opened());
-                return new Observation(o.status(), o.summary(), m, o.evidence())
-                        .withEvidence("connection", lease.describe());
+                return Observations.withConnection(Observations.combine(parts), lease);
             } catch (TimeoutException e) {
                 return Observation.error(
                         "no connection to " + endpoint.display() + " came free in time: " + e.getMessage());
