@@ -38,4 +38,18 @@ class ObservationsTest {
     void nothingCheckedIsNoData() {
         assertThat(Observations.combine(List.of()).status()).isEqualTo(Status.ERROR);
     }
+
+    @Test
+    void aCheckOwnPasswordIsMaskedEverywhereAndTheServerNamed() {
+        Observation o = new Observation(
+                Status.ERROR,
+                "login as pw=hunter2 refused",
+                Map.of("echo", "hunter2", "n", 1),
+                Map.of("sent", "AUTH hunter2"));
+        Observation m = Observations.masked(o, "hunter2", "redis://h:1");
+        assertThat(m.toString()).doesNotContain("hunter2");
+        assertThat(m.summary()).isEqualTo("login as pw=**** refused");
+        assertThat(m.measurements()).containsEntry("n", 1);
+        assertThat(m.evidence()).containsEntry("server", "redis://h:1");
+    }
 }
