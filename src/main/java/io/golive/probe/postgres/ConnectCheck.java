@@ -8,15 +8,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
-/** The check with no options: the server answers, and says which version it runs. */
+/** The check with no options: the server answers, and says which version it runs and whether over TLS. */
 final class ConnectCheck implements PgCheck {
+    static final String SQL = "SELECT current_setting('server_version'),"
+            + " coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)";
+
     @Override
     public Observation run(Connection connection, Duration timeout) throws SQLException {
         try (Statement st = PgCheck.statement(connection, timeout);
-                ResultSet rs = st.executeQuery("SELECT current_setting('server_version')")) {
+                ResultSet rs = st.executeQuery(SQL)) {
             rs.next();
             String version = rs.getString(1);
-            return Observation.pass("connected: PostgreSQL " + version, Map.of("serverVersion", version));
+            boolean tls = rs.getBoolean(2);
+            return Observation.pass(
+                    "connected: PostgreSQL " + version + (tls ? " over TLS" : " without TLS"),
+                    Map.of("serverVersion", version, "tls", tls));
         }
     }
 }

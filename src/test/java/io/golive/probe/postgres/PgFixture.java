@@ -29,15 +29,44 @@ public final class PgFixture {
 
     /** A server on a free port; {@code settings} are {@code name=value} server settings. */
     public static EmbeddedPostgres start(Path dir, String... settings) throws IOException {
+        return startWith(dir, "host", settings);
+    }
+
+    /**
+     * A server that accepts the app user over TLS only (a self-signed certificate made with Debian's
+     * openssl); the superuser may still connect without TLS, for the test's own setup.
+     */
+    static EmbeddedPostgres startTls(Path dir) throws IOException, InterruptedException {
+        Path cert = dir.resolve("server.crt");
+        Path key = dir.resolve("server.key");
+        run(List.of(
+                tool("/usr/bin/openssl", "openssl"),
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-days",
+                "2",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString()));
+        return startWith(dir, "hostssl", "ssl=on", "ssl_cert_file=" + cert, "ssl_key_file=" + key);
+    }
+
+    private static EmbeddedPostgres startWith(Path dir, String appHostType, String... settings) throws IOException {
         Path hba = Files.writeString(dir.resolve("pg_hba-" + System.nanoTime() + ".conf"), """
                 local all all trust
                 host all postgres 127.0.0.1/32 trust
                 host all postgres ::1/128 trust
                 host replication postgres 127.0.0.1/32 trust
                 host replication postgres ::1/128 trust
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128 scram-sha-256
-                """);
+                %1$s all all 127.0.0.1/32 scram-sha-256
+                %1$s all all ::1/128 scram-sha-256
+                """.formatted(appHostType));
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("hba_file", hba.toString())
@@ -110,11 +139,14 @@ public final class PgFixture {
 
     /** A PostgreSQL client tool from Debian; fails naming the package when it is missing. */
     static String tool(String name) {
-        Path p = Path.of("/usr/bin", name);
-        if (!Files.isExecutable(p)) {
-            fail(name + " not found: install Debian's postgresql-client (apt-get install postgresql-client)");
+        return tool("/usr/bin/" + name, "postgresql-client");
+    }
+
+    private static String tool(String path, String debianPackage) {
+        if (!Files.isExecutable(Path.of(path))) {
+            fail(path + " not found: install Debian's " + debianPackage + " (apt-get install " + debianPackage + ")");
         }
-        return p.toString();
+        return path;
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

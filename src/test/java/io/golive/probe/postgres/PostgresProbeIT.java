@@ -34,7 +34,7 @@ class PostgresProbeIT {
     void connectingWithTheRightPasswordPassesAndNamesTheVersion() {
         Observation o = runner.run(check(""));
         assertThat(o.status()).isEqualTo(Status.PASS);
-        assertThat(o.summary()).startsWith("connected: PostgreSQL 14.");
+        assertThat(o.summary()).startsWith("connected: PostgreSQL 14.").endsWith(" without TLS");
         assertThat(o.measurements()).containsEntry("connectionsOpened", 1);
         assertThat(o.evidence())
                 .containsEntry("server", app)
