@@ -1,5 +1,7 @@
 package io.golive.probe;
 
+import io.golive.probe.postgres.PostgresProbe;
+import io.golive.probe.redis.RedisProbe;
 import java.util.List;
 
 /** The probes that ship with golive, registered explicitly. */
@@ -7,6 +9,6 @@ public final class BuiltinProbes {
     private BuiltinProbes() {}
 
     public static List<Probe<?>> all() {
-        return List.of();
+        return List.of(new PostgresProbe(), new RedisProbe());
     }
 }
