@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Turns a go-live checklist into an executable, auditable Go/No-Go gate.",
-        subcommands = {ImportCommand.class, InitCommand.class, CheckCommand.class})
+        subcommands = {ImportCommand.class, InitCommand.class, CheckCommand.class, LoadtestCommand.class})
 public final class Main implements Runnable {
     /** Exit code for GO or success. */
     public static final int OK = 0;
