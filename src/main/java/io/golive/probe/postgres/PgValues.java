@@ -1,7 +1,9 @@
 package io.golive.probe.postgres;
 
+import io.golive.checklist.Units;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.postgresql.util.PGInterval;
 
 /** Turns what a query returns into numbers a threshold can judge, in the threshold's unit. */
@@ -17,7 +19,7 @@ final class PgValues {
             case null -> Optional.empty();
             case Number n -> Optional.of(n.doubleValue());
             case Boolean b -> Optional.of(b ? 1.0 : 0.0);
-            case PGInterval i -> Optional.of(seconds(i) / secondsPer(unit.orElse("s")));
+            case PGInterval i -> inUnit(seconds(i), unit.filter(Units::isTime).orElse("s"));
             default -> parse(value.toString());
         };
     }
@@ -39,14 +41,9 @@ final class PgValues {
         return days * 86_400 + i.getHours() * 3_600 + i.getMinutes() * 60 + i.getSeconds();
     }
 
-    private static double secondsPer(String unit) {
-        return switch (unit) {
-            case "ms" -> 0.001;
-            case "min" -> 60;
-            case "h" -> 3_600;
-            case "d" -> 86_400;
-            default -> 1;
-        };
+    private static Optional<Double> inUnit(double seconds, String unit) {
+        OptionalDouble v = Units.convert(seconds, "s", unit);
+        return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
     }
 
     private static Optional<Double> parse(String text) {

@@ -92,6 +92,17 @@ class PostgresProbeIT {
     }
 
     @Test
+    void expectIsWrittenInTheThresholdGrammar() {
+        Observation pass = runner.run(check(", query: \"SELECT count(*) FROM orders\", expect: \">= 50000\""));
+        assertThat(pass.status()).isEqualTo(Status.PASS);
+        assertThat(pass.summary()).isEqualTo("50000 >= 50000");
+        assertThat(pass.evidence()).containsEntry("expect", ">= 50000");
+        Observation fail = runner.run(check(", query: \"SELECT interval '12 minutes'\", expect: \"< 10 minutes\""));
+        assertThat(fail.status()).isEqualTo(Status.FAIL);
+        assertThat(fail.summary()).isEqualTo("not < 10min: row 1 = 12");
+    }
+
+    @Test
     void aQueryThatReturnsNoRowsIsNoDataNeverAPass() {
         Observation o = runner.run(check(", query: \"SELECT total FROM orders WHERE id < 0\""), threshold(Op.GT, 0));
         assertThat(o.status()).isEqualTo(Status.ERROR);

@@ -22,6 +22,7 @@ class PostgresSpecIT {
             - [ ] Verify index usage on the events lookup
             - [ ] WAL archived (RPO < 15 minutes)
             - [ ] Connection pool headroom
+            - [ ] Average order value (> 10)
             """;
 
     @TempDir
@@ -80,15 +81,32 @@ class PostgresSpecIT {
     }
 
     @Test
+    void aQueryWithoutExpectTakesTheItemsThreshold() throws IOException {
+        SpecRun run = SpecRun.of(dir, CHECKLIST, spec("""
+                  - item: Average order value
+                    postgres: { target: db, query: "SELECT avg(total)::float8 FROM orders" }
+                  - name: orders below a limit
+                    postgres: { target: db, query: "SELECT count(*) FROM orders", expect: "< 100" }
+                """), Map.of("PG_PASSWORD", PgFixture.APP_PASSWORD));
+        assertThat(run.results().get(0).observation().status()).isEqualTo(Status.PASS);
+        assertThat(run.results().get(0).observation().summary()).endsWith("> 10");
+        assertThat(run.results().get(1).observation().status()).isEqualTo(Status.FAIL);
+        assertThat(run.results().get(1).observation().summary()).isEqualTo("not < 100: row 1 = 50000");
+    }
+
+    @Test
     void badOptionsAreReportedWithTheirLine() {
         assertThatThrownBy(() -> SpecRun.of(dir, CHECKLIST, spec("""
                           - item: Database migrations applied
                             postgres: { target: db, migrations: flyaway }
                           - item: Connection pool headroom
                             postgres: { target: db, poolHeadroom: lots, colour: red }
+                          - item: Average order value
+                            postgres: { target: db, query: "SELECT 1", expect: "roughly fine" }
                         """), Map.of("PG_PASSWORD", "x")))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("golive.yaml:6: postgres: migrations must be flyway or liquibase")
+                .hasMessageContaining("golive.yaml:10: postgres: 'roughly fine' is not a threshold")
                 .hasMessageContaining("unknown key 'colour' in postgres");
     }
 
