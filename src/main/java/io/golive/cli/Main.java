@@ -12,7 +12,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Turns a go-live checklist into an executable, auditable Go/No-Go gate.",
-        subcommands = {ImportCommand.class, InitCommand.class, CheckCommand.class, LoadtestCommand.class})
+        subcommands = {
+            ImportCommand.class,
+            InitCommand.class,
+            CheckCommand.class,
+            ServeCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
+            AuditCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            LoadtestCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit code for GO or success. */
     public static final int OK = 0;
@@ -25,6 +36,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            CliLogging.quiet();
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

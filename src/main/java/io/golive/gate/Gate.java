@@ -21,8 +21,18 @@ import java.util.Optional;
 public final class Gate {
     /** Evaluates a checklist with the results of the checks bound to it (none for a bare checklist). */
     public Evaluation evaluate(Checklist checklist, List<CheckResult> checks) {
+        return evaluate(checklist, checks, Map.of());
+    }
+
+    /**
+     * Evaluates with what people said of items since the import, by item id: {@code WAIVED} (an
+     * approved waiver) settles an item whatever its checks found; {@code DONE} or {@code PENDING} (an
+     * owner's attestation) replaces the item's box, but not the verdict of its checks.
+     */
+    public Evaluation evaluate(Checklist checklist, List<CheckResult> checks, Map<String, Status> overrides) {
         requireNonNull(checklist, "null checklist");
         requireNonNull(checks, "null checks");
+        requireNonNull(overrides, "null overrides");
         Map<String, List<CheckResult>> byItem = new LinkedHashMap<>();
         List<CheckResult> unbound = new ArrayList<>();
         for (CheckResult c : checks) {
@@ -33,8 +43,8 @@ public final class Gate {
                             () -> unbound.add(c));
         }
         List<ItemResult> items = new ArrayList<>();
-        checklist.forEachItem(
-                (section, item) -> items.add(itemResult(section, item, byItem.getOrDefault(item.id(), List.of()))));
+        checklist.forEachItem((section, item) -> items.add(
+                itemResult(section, item, byItem.getOrDefault(item.id(), List.of()), overrides.get(item.id()))));
         List<CriterionResult> criteria = checklist.criteria().stream()
                 .map(c -> new CriterionResult(c, Optional.empty(), Optional.empty()))
                 .toList();
@@ -46,8 +56,14 @@ public final class Gate {
         return new Evaluation(checklist, decision, reasons, items, unbound, criteria);
     }
 
-    private static ItemResult itemResult(Section section, Item item, List<CheckResult> checks) {
-        return new ItemResult(section, item, section.phase(), status(section, item, checks), checks);
+    private static ItemResult itemResult(Section section, Item item, List<CheckResult> checks, Status override) {
+        Status status = status(section, item, checks);
+        if (override == Status.WAIVED
+                || checks.isEmpty()
+                        && (override == Status.DONE || override == Status.PENDING && status == Status.DONE)) {
+            status = override;
+        }
+        return new ItemResult(section, item, section.phase(), status, checks);
     }
 
     /** Machine evidence outranks a ticked box; a later phase defers an item that nothing checks. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param launch T-0, when the spec gives it
  * @param checklists the checklist files, resolved against the spec's folder
  * @param secrets the values of every {@code ${ENV}} reference, to mask
+ * @param schedule how often a server re-evaluates the launch ({@code schedule: every 15m})
  */
 public record LaunchSpec(
         Path file,
@@ -26,16 +27,31 @@ public record LaunchSpec(
         Map<String, Target> targets,
         List<CheckSpec> checks,
         Optional<Duration> timeout,
-        Secrets secrets) {
+        Secrets secrets,
+        Optional<Duration> schedule) {
     public LaunchSpec {
         requireNonNull(file, "null file");
         requireNonNull(name, "null name");
         requireNonNull(launch, "null launch");
         requireNonNull(timeout, "null timeout");
         requireNonNull(secrets, "null secrets");
+        requireNonNull(schedule, "null schedule");
         checklists = List.copyOf(checklists);
         targets = Map.copyOf(targets);
         checks = List.copyOf(checks);
+    }
+
+    /** A spec without a schedule. */
+    public LaunchSpec(
+            Path file,
+            String name,
+            Optional<Instant> launch,
+            List<Path> checklists,
+            Map<String, Target> targets,
+            List<CheckSpec> checks,
+            Optional<Duration> timeout,
+            Secrets secrets) {
+        this(file, name, launch, checklists, targets, checks, timeout, secrets, Optional.empty());
     }
 
     /** The folder relative paths of the spec are resolved against. */

@@ -26,7 +26,8 @@ import java.util.Set;
  * reported together; probe configurations are checked later by the probe registry.
  */
 public final class SpecLoader {
-    static final Set<String> TOP_KEYS = Set.of("name", "launch", "checklist", "targets", "checks", "timeout");
+    static final Set<String> TOP_KEYS =
+            Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule");
     static final Set<String> CHECK_KEYS = Set.of("item", "name", "blocking", "timeout");
     private static final long MAX_BYTES = 1024 * 1024;
 
@@ -57,9 +58,12 @@ public final class SpecLoader {
         Map<String, Target> targets = targets(top, problems);
         Optional<Duration> timeout =
                 string(top, "timeout", problems).flatMap(v -> duration(v, top.lineOf("timeout"), problems));
+        Optional<Duration> schedule =
+                string(top, "schedule", problems).flatMap(v -> schedule(v, top.lineOf("schedule"), problems));
         List<CheckSpec> checks = checks(top, targets, problems);
         problems.throwIfAny();
-        return new LaunchSpec(file, name, launch, checklists, targets, checks, timeout, substitution.secrets());
+        return new LaunchSpec(
+                file, name, launch, checklists, targets, checks, timeout, substitution.secrets(), schedule);
     }
 
     private static String read(Path file) {
@@ -231,6 +235,21 @@ public final class SpecLoader {
             problems.add(line, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** {@code every 15m}: how often a server re-runs the checks. */
+    private static Optional<Duration> schedule(String v, int line, Problems problems) {
+        String text = v.strip();
+        if (!text.startsWith("every ")) {
+            problems.add(line, "'schedule' is written 'every DURATION' (every 15m, every 1h), not '" + v + "'");
+            return Optional.empty();
+        }
+        return duration(text.substring(6), line, problems).filter(d -> {
+            if (d.isZero()) {
+                problems.add(line, "'schedule' must be longer than zero");
+            }
+            return !d.isZero();
+        });
     }
 
     private static Optional<Instant> instant(String v, int line, Problems problems) {

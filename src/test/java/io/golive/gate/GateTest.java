@@ -72,4 +72,24 @@ class GateTest {
         Evaluation e = gate.evaluate(checklist("# L\n## S\n- [!] waiting on vendor\n"), List.of());
         assertThat(e.reasons()).singleElement().asString().contains("marked blocked");
     }
+
+    @Test
+    void waiverSettlesAFailingItem() {
+        Evaluation e = gate.evaluate(
+                checklist("# L\n## S\n- [ ] tls valid\n"),
+                List.of(check("s/tls-valid", Status.FAIL)),
+                Map.of("s/tls-valid", Status.WAIVED));
+        assertThat(e.items().getFirst().status()).isEqualTo(Status.WAIVED);
+        assertThat(e.decision()).isEqualTo(Decision.GO);
+    }
+
+    @Test
+    void attestationReplacesTheBoxButNotAFailingCheck() {
+        Checklist c = checklist("# L\n## S\n- [ ] manual\n- [x] ticked\n- [ ] tls valid\n");
+        Evaluation e = gate.evaluate(
+                c,
+                List.of(check("s/tls-valid", Status.FAIL)),
+                Map.of("s/manual", Status.DONE, "s/ticked", Status.PENDING, "s/tls-valid", Status.DONE));
+        assertThat(e.items()).extracting(ItemResult::status).containsExactly(Status.DONE, Status.PENDING, Status.FAIL);
+    }
 }

@@ -78,7 +78,7 @@ class SpecLoaderTest {
                         e -> assertThat(((InputException) e).problems())
                                 .containsExactly(
                                         f
-                                                + ":3: unknown top-level key 'colour' (allowed: checklist, checks, launch, name, targets, timeout)",
+                                                + ":3: unknown top-level key 'colour' (allowed: checklist, checks, launch, name, schedule, targets, timeout)",
                                         f + ":4: bad duration 'soon' (write it like 500ms, 10s, 5m, 4h or 7d)",
                                         f + ":6: a check needs one probe key (http, tls)",
                                         f + ":7: a check has one probe key, this one has 2: http, tls",
@@ -108,5 +108,14 @@ class SpecLoaderTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> loader.load(dir.resolve("none.yaml"))).hasMessageEndingWith("none.yaml: no such file");
+    }
+
+    @Test
+    void scheduleIsEveryDuration() throws IOException {
+        LaunchSpec s = loader.load(spec("checklist: LAUNCH.md\nschedule: every 15m\n"));
+        assertThat(s.schedule()).contains(java.time.Duration.ofMinutes(15));
+        assertThatThrownBy(() -> loader.load(spec("checklist: LAUNCH.md\nschedule: hourly\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(":2: 'schedule' is written 'every DURATION'");
     }
 }

@@ -1,0 +1,70 @@
+package io.golive.cli;
+
+import io.golive.InputException;
+import io.golive.server.GoliveServer;
+import io.golive.server.store.DatabaseLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code golive serve}: the server (REST API, UI, scheduled evaluations); the only command that starts Spring. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the golive server: launches, evidence history, sign-offs, waivers, audit.",
+            "The embedded database lives in ./golive-data unless --data or --db says otherwise.",
+            "The first start creates the user 'admin' (password from GOLIVE_ADMIN_PASSWORD, or printed once).",
+            "See docs/server.md for the API and every setting."
+        })
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: all).")
+    String bind;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DatabaseLocation location = database.location();
+        location.dataDir().ifPresent(dir -> {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new InputException(dir + ": cannot create the data folder: " + e.getMessage());
+            }
+        });
+        Map<String, String> props = new LinkedHashMap<>();
+        if (port != null) {
+            props.put("server.port", port.toString());
+        }
+        if (bind != null) {
+            props.put("server.address", bind);
+        }
+        props.put("spring.datasource.url", location.url());
+        if (!location.user().isEmpty()) {
+            props.put("spring.datasource.username", location.user());
+        }
+        if (!location.password().isEmpty()) {
+            props.put("spring.datasource.password", location.password());
+        }
+        var context = GoliveServer.start(props);
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(e -> {
+            if (e instanceof org.springframework.context.event.ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        closed.await();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,206 @@
+package io.golive.server.launch;
+
+import io.golive.InputException;
+import io.golive.checklist.Item;
+import io.golive.gate.PlannedCheck;
+import io.golive.probe.ProbeRegistry;
+import io.golive.server.ApiException;
+import io.golive.server.audit.AuditChain;
+import io.golive.server.audit.AuditLog;
+import io.golive.server.store.ItemStore;
+import io.golive.server.store.ItemStore.ItemWork;
+import io.golive.server.store.LaunchStore;
+import io.golive.server.store.LaunchStore.Version;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Imports launches (and new versions of them) and records what people say of their items. */
+public final class LaunchService {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LaunchStore launches;
+    private final ItemStore items;
+    private final LaunchViews views;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Supplier<ProbeRegistry> registry;
+    private final boolean localProbes;
+    private final Map<String, String> env;
+
+    public LaunchService(
+            LaunchStore launches,
+            ItemStore items,
+            LaunchViews views,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            Supplier<ProbeRegistry> registry,
+            boolean localProbes,
+            Map<String, String> env) {
+        this.launches = launches;
+        this.items = items;
+        this.views = views;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.registry = registry;
+        this.localProbes = localProbes;
+        this.env = env;
+    }
+
+    /** What a re-import changed: the new version and the item ids added and removed. */
+    public record Imported(long id, int version, List<String> added, List<String> removed) {}
+
+    /** Validates and stores a new launch; nothing is stored when anything is invalid (400 with every problem). */
+    public Imported create(String user, LaunchSources sources) {
+        Loaded loaded = validate(sources);
+        return tx.execute(s -> {
+            long now = clock.millis();
+            long id = launches.create(loaded.name(), now, user);
+            int version = store(id, user, sources, loaded, now);
+            audit.append(user, "launch.create", Optional.of(id), "", "", json(summary(loaded, version)));
+            return new Imported(id, version, loaded.itemIds(), List.of());
+        });
+    }
+
+    /** Stores a new version; items whose id did not change keep their owner, status and history. */
+    public Imported reimport(String user, long id, LaunchSources sources) {
+        Loaded loaded = validate(sources);
+        return tx.execute(s -> {
+            LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+            Set<String> before = new LinkedHashSet<>(views.parsed(id, launch.version()).checklist().allItems().stream()
+                    .map(Item::id)
+                    .toList());
+            long now = clock.millis();
+            int version = store(id, user, sources, loaded, now);
+            List<String> added =
+                    loaded.itemIds().stream().filter(i -> !before.contains(i)).toList();
+            Set<String> after = new LinkedHashSet<>(loaded.itemIds());
+            List<String> removed =
+                    before.stream().filter(i -> !after.contains(i)).toList();
+            Map<String, Object> change = summary(loaded, version);
+            change.put("added", added);
+            change.put("removed", removed);
+            audit.append(user, "launch.reimport", Optional.of(id), "", "version " + launch.version(), json(change));
+            return new Imported(id, version, added, removed);
+        });
+    }
+
+    private int store(long id, String user, LaunchSources sources, Loaded loaded, long now) {
+        Version v = new Version(
+                id,
+                0,
+                loaded.name(),
+                sources.spec(),
+                loaded.checklistName(),
+                loaded.launchAt(),
+                digest(sources),
+                now,
+                user);
+        return launches.addVersion(v, sources.checklists(), loaded.scheduleMs(), now);
+    }
+
+    private static Map<String, Object> summary(Loaded loaded, int version) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", loaded.name());
+        m.put("version", version);
+        m.put("checklist", loaded.checklistName());
+        m.put("items", loaded.itemIds().size());
+        m.put("checks", loaded.checks());
+        return m;
+    }
+
+    /** The digest of a version's sources: the spec and every checklist, by name. */
+    static String digest(LaunchSources sources) {
+        StringBuilder s = new StringBuilder(AuditChain.sha256Hex(sources.spec()));
+        new TreeMap<>(sources.checklists())
+                .forEach((name, text) -> s.append('\n').append(name).append('=').append(AuditChain.sha256Hex(text)));
+        return AuditChain.sha256Hex(s.toString());
+    }
+
+    private record Loaded(
+            String name,
+            String checklistName,
+            Optional<Long> launchAt,
+            Optional<Long> scheduleMs,
+            List<String> itemIds,
+            int checks) {}
+
+    private Loaded validate(LaunchSources sources) {
+        try (SpecFiles files = SpecFiles.load(sources, registry.get(), env)) {
+            List<String> problems = new ArrayList<>();
+            for (PlannedCheck c : files.planned()) {
+                if (!localProbes && ServerProbes.isLocal(c.spec().kind())) {
+                    problems.add(SpecFiles.SPEC_NAME + ":" + c.spec().line() + ": "
+                            + c.spec().kind()
+                            + " probes read and run things on the server's machine; they are disabled here"
+                            + " (golive.probes.local.enabled=false)");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ApiException(400, "invalid launch spec", problems);
+            }
+            return new Loaded(
+                    files.spec().name(),
+                    files.checklistName(),
+                    files.spec().launch().map(java.time.Instant::toEpochMilli),
+                    files.spec().schedule().map(java.time.Duration::toMillis),
+                    files.checklist().allItems().stream().map(Item::id).toList(),
+                    files.planned().size());
+        } catch (InputException e) {
+            throw new ApiException(400, "invalid launch spec", e.problems());
+        }
+    }
+
+    /** A change to an item's work; absent fields stay as they were. */
+    public record ItemPatch(
+            Optional<String> owner, Optional<String> status, Optional<String> note, Optional<String> evidenceUrl) {}
+
+    public ItemWork patchItem(String user, long id, String itemId, ItemPatch patch) {
+        return tx.execute(s -> {
+            LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+            boolean known = views.parsed(id, launch.version()).checklist().allItems().stream()
+                    .anyMatch(i -> i.id().equals(itemId));
+            if (!known) {
+                throw ApiException.notFound("launch " + id + " has no item '" + itemId + "'");
+            }
+            ItemWork before = items.get(id, itemId).orElse(ItemWork.empty(itemId));
+            ItemWork after = new ItemWork(
+                    itemId,
+                    patch.owner().or(before::owner).filter(v -> !v.isBlank()),
+                    patch.status().or(before::status),
+                    patch.note().or(before::note).filter(v -> !v.isBlank()),
+                    patch.evidenceUrl().or(before::evidenceUrl).filter(v -> !v.isBlank()),
+                    clock.millis(),
+                    user);
+            items.save(id, after);
+            launches.touch(id);
+            audit.append(user, "item.update", Optional.of(id), itemId, json(workJson(before)), json(workJson(after)));
+            return after;
+        });
+    }
+
+    static Map<String, Object> workJson(ItemWork w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("owner", w.owner().orElse(null));
+        m.put("status", w.status().orElse(null));
+        m.put("note", w.note().orElse(null));
+        m.put("evidenceUrl", w.evidenceUrl().orElse(null));
+        return m;
+    }
+
+    static String json(Object o) {
+        return JSON.writeValueAsString(o);
+    }
+}

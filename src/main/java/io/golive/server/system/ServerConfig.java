@@ -1,0 +1,172 @@
+package io.golive.server.system;
+
+import io.golive.gate.RunOptions;
+import io.golive.probe.ProbeRegistry;
+import io.golive.server.audit.AuditLog;
+import io.golive.server.launch.EvaluationRunner;
+import io.golive.server.launch.LaunchService;
+import io.golive.server.launch.LaunchViews;
+import io.golive.server.launch.Scheduler;
+import io.golive.server.launch.ServerProbes;
+import io.golive.server.security.Accounts;
+import io.golive.server.signoff.SignoffDecision;
+import io.golive.server.signoff.SignoffService;
+import io.golive.server.signoff.SignoffStore;
+import io.golive.server.store.EvaluationStore;
+import io.golive.server.store.ItemStore;
+import io.golive.server.store.LaunchStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the Spring-free pieces of the server: stores, services, the evaluation runner. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GoliveProperties.class)
+class ServerConfig {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
+        return new AuditLog(jdbc, clock);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    Accounts accounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, AuditLog audit) {
+        return new Accounts(jdbc, encoder, clock, audit);
+    }
+
+    @Bean
+    LaunchStore launchStore(JdbcClient jdbc) {
+        return new LaunchStore(jdbc);
+    }
+
+    @Bean
+    ItemStore itemStore(JdbcClient jdbc) {
+        return new ItemStore(jdbc);
+    }
+
+    @Bean
+    EvaluationStore evaluationStore(JdbcClient jdbc) {
+        return new EvaluationStore(jdbc);
+    }
+
+    @Bean
+    SignoffStore signoffStore(JdbcClient jdbc) {
+        return new SignoffStore(jdbc);
+    }
+
+    @Bean
+    ProbeSource probeSource(GoliveProperties props) {
+        boolean local = props.probes().local().enabled();
+        return new ProbeSource(ServerProbes.registry(getClass().getClassLoader(), local));
+    }
+
+    @Bean
+    LaunchViews launchViews(
+            LaunchStore launches, ItemStore items, EvaluationStore evaluations, SignoffStore signoffs, Clock clock) {
+        return new LaunchViews(launches, items, evaluations, signoffs, clock);
+    }
+
+    @Bean
+    LaunchService launchService(
+            LaunchStore launches,
+            ItemStore items,
+            LaunchViews views,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            ProbeSource probes,
+            GoliveProperties props) {
+        return new LaunchService(
+                launches,
+                items,
+                views,
+                audit,
+                tx,
+                clock,
+                probes,
+                props.probes().local().enabled(),
+                System.getenv());
+    }
+
+    @Bean
+    SignoffService signoffService(
+            SignoffStore store,
+            LaunchStore launches,
+            LaunchViews views,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
+        return new SignoffService(store, launches, audit, tx, clock, id -> {
+            var view = views.build(id);
+            return new SignoffService.Snapshot(
+                    SignoffDecision.requiredRoles(view.evaluation()),
+                    view.evaluation().checklist().allItems().stream()
+                            .map(i -> i.id())
+                            .collect(java.util.stream.Collectors.toSet()),
+                    view.digest());
+        });
+    }
+
+    @Bean
+    String goliveInstance() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Bean(destroyMethod = "close")
+    EvaluationRunner evaluationRunner(
+            LaunchStore launches,
+            EvaluationStore evaluations,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            ProbeSource probes,
+            MeterRegistry meters,
+            GoliveProperties props,
+            String goliveInstance) {
+        GoliveProperties.Evaluations e = props.evaluations();
+        RunOptions options = new RunOptions(RunOptions.DEFAULT_CHECK_TIMEOUT, e.timeout(), 64, 16);
+        return new EvaluationRunner(
+                launches,
+                evaluations,
+                audit,
+                tx,
+                clock,
+                probes,
+                System.getenv(),
+                meters,
+                options,
+                Math.max(1, e.concurrent()),
+                e.shutdownGrace(),
+                goliveInstance);
+    }
+
+    @Bean
+    Scheduler scheduler(LaunchStore launches, EvaluationRunner runner, Clock clock) {
+        return new Scheduler(launches, runner, clock);
+    }
+
+    /** The probe registry, built once. */
+    record ProbeSource(ProbeRegistry registry) implements Supplier<ProbeRegistry> {
+        @Override
+        public ProbeRegistry get() {
+            return registry;
+        }
+    }
+}

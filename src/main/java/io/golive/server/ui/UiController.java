@@ -1,0 +1,66 @@
+package io.golive.server.ui;
+
+import io.golive.server.launch.LaunchView;
+import io.golive.server.launch.LaunchViews;
+import io.golive.server.store.LaunchStore;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The server-rendered pages: login, the list of launches, a launch with its decision and items. */
+@Controller
+class UiController {
+    private final LaunchViews views;
+    private final LaunchStore launches;
+    private final ObjectProvider<ClientRegistrationRepository> oidc;
+
+    UiController(LaunchViews views, LaunchStore launches, ObjectProvider<ClientRegistrationRepository> oidc) {
+        this.views = views;
+        this.launches = launches;
+        this.oidc = oidc;
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("oidc", oidc.getIfAvailable() != null);
+        return "login";
+    }
+
+    @GetMapping("/")
+    String index(Model model, Authentication auth) {
+        List<LaunchView> all =
+                launches.all().stream().map(l -> views.view(l.id())).toList();
+        model.addAttribute("launches", all);
+        model.addAttribute("user", auth.getName());
+        return "index";
+    }
+
+    @GetMapping("/launches/{id}")
+    String launch(@PathVariable long id, Model model, Authentication auth) {
+        fill(id, model);
+        model.addAttribute("user", auth.getName());
+        return "launch";
+    }
+
+    /** The decision and items alone, for htmx to refresh in place. */
+    @GetMapping("/launches/{id}/status")
+    String status(@PathVariable long id, Model model) {
+        fill(id, model);
+        return "launch :: status";
+    }
+
+    private void fill(long id, Model model) {
+        LaunchView v = views.view(id);
+        model.addAttribute("view", v);
+        model.addAttribute("json", v.json());
+        model.addAttribute("items", v.json().get("items"));
+        model.addAttribute("signoffs", v.json().get("signoffs"));
+        model.addAttribute("evaluation", v.json().getOrDefault("evaluation", Map.of()));
+    }
+}

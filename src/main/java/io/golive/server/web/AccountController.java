@@ -1,0 +1,57 @@
+package io.golive.server.web;
+
+import io.golive.server.security.Accounts;
+import io.golive.server.security.CurrentUser;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who am I, my own API tokens, and (admins) accounts. */
+@RestController
+class AccountController {
+    private final Accounts accounts;
+    private final TransactionTemplate tx;
+
+    AccountController(Accounts accounts, TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.tx = tx;
+    }
+
+    @GetMapping("/api/me")
+    CurrentUser me(Authentication auth) {
+        return CurrentUser.of(auth);
+    }
+
+    /** A new token for the caller, shown in this answer only. */
+    @PostMapping("/api/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> token(@Valid @RequestBody Requests.TokenRequest body, Authentication auth) {
+        String name = auth.getName();
+        String token = tx.execute(s -> accounts.createToken(name, name, body.name()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", name);
+        m.put("name", body.name());
+        m.put("token", token);
+        return m;
+    }
+
+    @PostMapping("/api/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> user(@Valid @RequestBody Requests.UserRequest body, Authentication auth) {
+        Accounts.User u = tx.execute(
+                s -> accounts.addUser(auth.getName(), body.name(), Optional.ofNullable(body.password()), body.roles()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", u.name());
+        m.put("roles", u.roles());
+        return m;
+    }
+}

@@ -1,0 +1,56 @@
+package io.golive.server.web;
+
+import io.golive.report.HtmlReport;
+import io.golive.report.Json;
+import io.golive.report.JunitReport;
+import io.golive.report.MarkdownReport;
+import io.golive.report.ReportJson;
+import io.golive.server.ApiException;
+import io.golive.server.launch.LaunchView;
+import io.golive.server.launch.LaunchViews;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The launch's report in the formats of {@code golive check}, with the server's decision (sign-offs included). */
+@RestController
+class ReportController {
+    private final LaunchViews views;
+
+    ReportController(LaunchViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/api/launches/{id}/report")
+    ResponseEntity<byte[]> report(@PathVariable long id, @RequestParam(defaultValue = "json") String format) {
+        LaunchView v = views.view(id);
+        String f = format.toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "json" -> body(Json.write(ReportJson.of(v.evaluation())), MediaType.APPLICATION_JSON, "json", v);
+            case "md" ->
+                body(
+                        MarkdownReport.of(v.evaluation(), v.markdown()),
+                        MediaType.parseMediaType("text/markdown"),
+                        "md",
+                        v);
+            case "junit" -> body(JunitReport.of(v.evaluation()), MediaType.APPLICATION_XML, "xml", v);
+            case "html" -> body(HtmlReport.of(v.evaluation()), MediaType.TEXT_HTML, "html", v);
+            case "pdf" ->
+                throw new ApiException(406, "format=pdf is not available on this server yet; use html and print it");
+            default -> throw ApiException.badRequest("format: one of json, md, junit, html");
+        };
+    }
+
+    private static ResponseEntity<byte[]> body(String text, MediaType type, String ext, LaunchView v) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(type, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"golive-" + v.launchId() + "." + ext + "\"")
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
