@@ -1,5 +1,6 @@
 package io.golive;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps the dependency direction of DESIGN.md. */
 class ArchitectureTest {
-    private static JavaClasses classes;
+    private static JavaClasses golive;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
+        golive = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.golive");
     }
@@ -27,7 +28,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "picocli..")
-                .check(classes);
+                .check(golive);
     }
 
     @Test
@@ -45,7 +46,7 @@ class ArchitectureTest {
                         "io.golive.load..",
                         "io.golive.cli..",
                         "io.golive.server..")
-                .check(classes);
+                .check(golive);
     }
 
     @Test
@@ -56,6 +57,25 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.golive.cli..", "io.golive.server..")
-                .check(classes);
+                .check(golive);
+    }
+
+    @Test
+    void loadEngineIsPureJavaWithItsHistogramAndTheThresholdModel() {
+        classes()
+                .that()
+                .resideInAPackage("io.golive.load..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "javax.net.ssl..",
+                        "com.sun.management..",
+                        "org.HdrHistogram..",
+                        "tools.jackson..",
+                        "io.golive",
+                        "io.golive.checklist..",
+                        "io.golive.load..")
+                .check(golive);
     }
 }

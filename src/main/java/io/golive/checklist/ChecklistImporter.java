@@ -5,9 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.golive.InputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +39,7 @@ public final class ChecklistImporter {
         if (bytes.length == 0) {
             throw new InputException(file + ": the file is empty");
         }
-        return MojibakeRepair.repair(decode(file.toString(), bytes));
+        return TextDecoder.decode(bytes, file.toString());
     }
 
     private static byte[] readBytes(Path file) {
@@ -65,30 +62,6 @@ public final class ChecklistImporter {
             throw new InputException(file + ": permission denied");
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String decode(String source, byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new InputException(source + ": binary file, not a Markdown checklist");
-            }
-        }
-        try {
-            int start = bytes.length >= 3
-                            && (bytes[0] & 0xFF) == 0xEF
-                            && (bytes[1] & 0xFF) == 0xBB
-                            && (bytes[2] & 0xFF) == 0xBF
-                    ? 3
-                    : 0;
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(source + ": not valid UTF-8 text");
         }
     }
 }

@@ -1,36 +1,73 @@
 package io.golive.checklist;
 
-/** Canonical units of thresholds and their conversions. */
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Canonical units of thresholds, how they are written, and conversions between them. */
 public final class Units {
+    private static final Map<String, Double> TIME_MS =
+            Map.of("ms", 1.0, "s", 1_000.0, "min", 60_000.0, "h", 3_600_000.0, "d", 86_400_000.0);
+    private static final Map<String, Double> BYTES =
+            Map.of("B", 1.0, "KB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024);
+
     private Units() {}
+
+    /** The canonical unit for a unit as written ("seconds" is "s", "rps" is "req/s"), if it is one. */
+    public static Optional<String> canonical(String written) {
+        String u = written.strip().toLowerCase(Locale.ROOT);
+        String c = switch (u) {
+            case "%", "percent" -> "%";
+            case "ms", "msec", "millisecond", "milliseconds" -> "ms";
+            case "s", "sec", "secs", "second", "seconds" -> "s";
+            case "m", "min", "mins", "minute", "minutes" -> "min";
+            case "h", "hr", "hrs", "hour", "hours" -> "h";
+            case "d", "day", "days" -> "d";
+            case "req/s", "req/sec", "reqs/s", "rps", "requests/s", "requests/sec", "/s", "qps" -> "req/s";
+            case "user", "users", "concurrent users" -> "users";
+            case "x" -> "x";
+            case "b" -> "B";
+            case "kb" -> "KB";
+            case "mb" -> "MB";
+            case "gb" -> "GB";
+            default -> null;
+        };
+        return Optional.ofNullable(c);
+    }
+
+    public static boolean isTime(String unit) {
+        return TIME_MS.containsKey(unit);
+    }
+
+    /** A value converted between time units or between size units; empty when they do not convert. */
+    public static OptionalDouble convert(double value, String from, String to) {
+        if (from.equals(to)) {
+            return OptionalDouble.of(value);
+        }
+        if (TIME_MS.containsKey(from) && TIME_MS.containsKey(to)) {
+            return OptionalDouble.of(value * TIME_MS.get(from) / TIME_MS.get(to));
+        }
+        if (BYTES.containsKey(from) && BYTES.containsKey(to)) {
+            return OptionalDouble.of(value * BYTES.get(from) / BYTES.get(to));
+        }
+        return OptionalDouble.empty();
+    }
 
     /** Formats a value with its unit the way the grammar reads it back: "500ms", "99.8%", "1000 req/s". */
     public static String format(double value, String unit) {
         String number = value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value)
-                : stripZeros(Double.toString(value));
+                : new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         if (unit.isEmpty()) {
             return number;
         }
-        boolean glued = unit.equals("%")
-                || unit.equals("ms")
-                || unit.equals("s")
-                || unit.equals("min")
-                || unit.equals("h")
-                || unit.equals("d")
-                || unit.equals("x")
-                || unit.startsWith("/")
-                || unit.startsWith(":");
         if (unit.equals("version")) {
             return number + "+";
         }
+        boolean glued =
+                unit.equals("%") || isTime(unit) || unit.equals("x") || unit.startsWith("/") || unit.startsWith(":");
         return glued ? number + unit : number + " " + unit;
-    }
-
-    private static String stripZeros(String s) {
-        if (s.contains("E")) {
-            return new java.math.BigDecimal(s).toPlainString();
-        }
-        return s;
     }
 }

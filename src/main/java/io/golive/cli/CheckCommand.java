@@ -102,7 +102,8 @@ final class CheckCommand implements Callable<Integer> {
         ChecklistImporter importer = new ChecklistImporter();
         boolean isSpec = isSpec(file);
         LaunchSpec launch = null;
-        ProbeRegistry registry = ProbeRegistry.load(getClass().getClassLoader());
+        // Probes load only for a spec: a bare checklist needs none, and loading them costs start-up time.
+        ProbeRegistry registry = isSpec ? ProbeRegistry.load(getClass().getClassLoader()) : null;
         if (isSpec) {
             launch = new SpecLoader(registry.kinds(), System.getenv()).load(file);
             if (launch.checklists().size() != 1) {

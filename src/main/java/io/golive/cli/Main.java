@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             AuditCommand.class,
             BackupCommand.class,
-            RestoreCommand.class
+            RestoreCommand.class,
+            LoadtestCommand.class
         })
 public final class Main implements Runnable {
     /** Exit code for GO or success. */

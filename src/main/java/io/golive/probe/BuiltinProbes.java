@@ -1,5 +1,12 @@
 package io.golive.probe;
 
+import io.golive.probe.http.AuthProbe;
+import io.golive.probe.http.CorsProbe;
+import io.golive.probe.http.HeadersProbe;
+import io.golive.probe.http.HttpProbe;
+import io.golive.probe.http.RateLimitProbe;
+import io.golive.probe.postgres.PostgresProbe;
+import io.golive.probe.redis.RedisProbe;
 import java.util.List;
 
 /** The probes that ship with golive, registered explicitly. */
@@ -7,6 +14,13 @@ public final class BuiltinProbes {
     private BuiltinProbes() {}
 
     public static List<Probe<?>> all() {
-        return List.of();
+        return List.of(
+                new HttpProbe(),
+                new HeadersProbe(),
+                new CorsProbe(),
+                new RateLimitProbe(),
+                new AuthProbe(),
+                new PostgresProbe(),
+                new RedisProbe());
     }
 }

@@ -1,0 +1,73 @@
+package io.golive.load;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/** One connection slot of an event loop (in the closed model: one user), and its request in flight. */
+final class Connection {
+    /** No socket; the next request connects first. */
+    static final int CLOSED = 0;
+    /** Connecting, with or without a request waiting to go out. */
+    static final int CONNECTING = 1;
+    /** Connected, no request in flight. */
+    static final int IDLE = 2;
+    /** A request is out and its response not complete. */
+    static final int BUSY = 3;
+
+    final int origin;
+    final ResponseParser parser = new ResponseParser();
+    SocketChannel channel;
+    SelectionKey key;
+    int state = CLOSED;
+    /** Responses completed on the current socket: a reused socket may have been closed by the server. */
+    int served;
+
+    EncodedRequest request;
+    ByteBuffer out;
+    private EncodedRequest outOf;
+    long intended;
+    long sent;
+    long deadline;
+    /** When a waiting user sends again (closed model). */
+    long wakeAt;
+
+    boolean retried;
+
+    Connection(int origin) {
+        this.origin = origin;
+    }
+
+    /** Closes the socket, if any; the slot connects again for its next request. */
+    void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (java.io.IOException e) {
+                // Closing is best effort: the socket is dropped either way and nothing else can be done.
+            }
+        }
+        channel = null;
+        key = null;
+        state = CLOSED;
+        served = 0;
+    }
+
+    boolean inFlight() {
+        return request != null && (state == BUSY || state == CONNECTING);
+    }
+
+    /** Prepares to send {@code r}, reusing the output view of the previous request when it is the same. */
+    void bind(EncodedRequest r, long intendedAt) {
+        if (outOf != r) {
+            out = r.bytes.duplicate();
+            outOf = r;
+        } else {
+            out.rewind();
+        }
+        request = r;
+        intended = intendedAt;
+        retried = false;
+        parser.reset(r.head);
+    }
+}

@@ -1,0 +1,66 @@
+package io.golive.load;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** A request encoded once into the bytes sent for it every time, with the origin it goes to. */
+final class EncodedRequest {
+    final ByteBuffer bytes;
+    final int origin;
+    final boolean head;
+
+    private EncodedRequest(ByteBuffer bytes, int origin, boolean head) {
+        this.bytes = bytes;
+        this.origin = origin;
+        this.head = head;
+    }
+
+    static EncodedRequest of(LoadRequest request, int origin) {
+        byte[] raw = encode(request);
+        ByteBuffer direct = ByteBuffer.allocateDirect(raw.length).put(raw).flip();
+        return new EncodedRequest(
+                direct.asReadOnlyBuffer(), origin, request.method().equals("HEAD"));
+    }
+
+    static byte[] encode(LoadRequest request) {
+        byte[] head = head(request).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    private static String head(LoadRequest request) {
+        URI url = request.url();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+        StringBuilder head = new StringBuilder(128)
+                .append(request.method())
+                .append(' ')
+                .append(path)
+                .append(query)
+                .append(" HTTP/1.1\r\n");
+        request.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
+        if (!has(request, "host")) {
+            head.append("Host: ").append(url.getRawAuthority()).append("\r\n");
+        }
+        if (!has(request, "user-agent")) {
+            head.append("User-Agent: golive-loadtest\r\n");
+        }
+        int length = request.body().getBytes(StandardCharsets.UTF_8).length;
+        if (length > 0 || !request.method().matches("GET|HEAD|DELETE|OPTIONS|TRACE")) {
+            head.append("Content-Length: ").append(length).append("\r\n");
+        }
+        return head.append("\r\n").toString();
+    }
+
+    private static boolean has(LoadRequest request, String header) {
+        return request.headers().keySet().stream().anyMatch(header::equalsIgnoreCase);
+    }
+}

@@ -1,0 +1,348 @@
+package io.golive.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * One thread driving many non-blocking HTTP/1.1 connections with a selector: sends pre-encoded
+ * requests, parses just enough of each response, records latencies. A {@link Dispatcher} decides
+ * when each connection sends (fixed rate or users).
+ */
+final class EventLoop implements Driver {
+    /** The last stretch before a due send is polled rather than slept: selectors sleep in whole ms. */
+    private static final long POLL_NANOS = 1_500_000;
+    /** Latencies are recorded in microseconds up to an hour; longer ones count as an hour. */
+    static final long MAX_MICROS = 3_600_000_000L;
+
+    final LoopCounters counters = new LoopCounters();
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(1, MAX_MICROS, 3);
+    private final SingleWriterRecorder service = new SingleWriterRecorder(1, MAX_MICROS, 3);
+    private final Selector selector;
+    private final List<Connection> connections;
+    private final List<InetSocketAddress> origins;
+    // A heap buffer: the parser reads its array directly, faster than a direct buffer's accessors.
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    private final long timeoutNanos;
+    private final long endNanos;
+    private final long scanInterval;
+    private final java.util.function.Consumer<SelectionKey> onReady = this::onReady; // one lambda, not one per select
+    private Dispatcher dispatcher;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+    private volatile int inFlightAtEnd;
+    private long now;
+    private boolean sawReady;
+    private long readyAt;
+
+    EventLoop(List<Connection> connections, List<InetSocketAddress> origins, long timeoutNanos, long endNanos)
+            throws IOException {
+        this.selector = Selector.open();
+        this.connections = connections;
+        this.origins = origins;
+        this.timeoutNanos = timeoutNanos;
+        this.endNanos = endNanos;
+        this.scanInterval = Math.max(1_000_000, Math.min(10_000_000, timeoutNanos / 10));
+    }
+
+    void dispatcher(Dispatcher d) {
+        this.dispatcher = d;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        selector.wakeup();
+    }
+
+    @Override
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public int inFlightAtEnd() {
+        return inFlightAtEnd;
+    }
+
+    @Override
+    public Histogram intervalLatency(Histogram recycle) {
+        return latency.getIntervalHistogram(recycle);
+    }
+
+    @Override
+    public Histogram intervalService(Histogram recycle) {
+        return service.getIntervalHistogram(recycle);
+    }
+
+    @Override
+    public LoopCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public OptionalDouble busyFraction(long elapsedNanos) {
+        return OptionalDouble.of(1 - (double) counters.get(LoopCounters.IDLE_NANOS) / elapsedNanos);
+    }
+
+    @Override
+    public void run() {
+        try {
+            now = System.nanoTime();
+            dispatcher.start(now);
+            long nextScan = now + scanInterval;
+            while (!stopped) {
+                now = System.nanoTime();
+                if (now - endNanos >= 0) {
+                    break;
+                }
+                dispatcher.tick(now);
+                if (now - nextScan >= 0) {
+                    scanTimeouts();
+                    nextScan = now + scanInterval;
+                }
+                await(Math.min(Math.min(dispatcher.nextWake(), nextScan), endNanos) - now);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            inFlightAtEnd =
+                    (int) connections.stream().filter(Connection::inFlight).count();
+            connections.forEach(Connection::close);
+            closeSelector();
+        }
+    }
+
+    private void await(long waitNanos) throws IOException {
+        long before = now;
+        sawReady = false;
+        int ready;
+        if (waitNanos > POLL_NANOS) {
+            ready = selector.select(onReady, Math.max(1, (waitNanos - POLL_NANOS) / 1_000_000));
+        } else {
+            ready = selector.selectNow(onReady);
+            if (ready == 0) {
+                Thread.onSpinWait();
+            }
+        }
+        // Time until the first ready connection is time spent waiting, not working.
+        counters.add(LoopCounters.IDLE_NANOS, (sawReady ? readyAt : System.nanoTime()) - before);
+    }
+
+    private void onReady(SelectionKey key) {
+        now = System.nanoTime();
+        if (!sawReady) {
+            sawReady = true;
+            readyAt = now;
+        }
+        Connection c = (Connection) key.attachment();
+        if (c.key != key) {
+            return; // an event of a socket this slot has already closed
+        }
+        try {
+            int ops = key.readyOps();
+            if ((ops & SelectionKey.OP_CONNECT) != 0) {
+                finishConnect(c);
+                return;
+            }
+            if ((ops & SelectionKey.OP_WRITE) != 0 && c.state == Connection.BUSY) {
+                write(c);
+            }
+            if ((ops & SelectionKey.OP_READ) != 0 && c.key == key) { // a failed write closes the socket
+                read(c);
+            }
+        } catch (CancelledKeyException e) {
+            // The connection was closed while its events were handled; its slot already moved on.
+        }
+    }
+
+    /** Sends {@code r} on {@code c}, connecting first when it has no socket. */
+    void send(Connection c, EncodedRequest r, long intended, long at) {
+        c.bind(r, intended);
+        c.sent = at;
+        c.deadline = at + timeoutNanos;
+        counters.add(LoopCounters.SENT, 1);
+        if (c.channel == null) {
+            connect(c);
+        } else {
+            c.state = Connection.BUSY;
+            write(c);
+        }
+    }
+
+    /** Opens a connection ahead of any request (the open model keeps its connections ready). */
+    void preconnect(Connection c, long at) {
+        c.deadline = at + timeoutNanos;
+        connect(c);
+    }
+
+    private void connect(Connection c) {
+        c.state = Connection.CONNECTING;
+        try {
+            SocketChannel channel = SocketChannel.open();
+            c.channel = channel;
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            boolean connected = channel.connect(origins.get(c.origin));
+            c.key = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+            if (connected) {
+                onConnected(c);
+            }
+        } catch (IOException e) {
+            connectFailed(c);
+        }
+    }
+
+    private void finishConnect(Connection c) {
+        try {
+            c.channel.finishConnect();
+            c.key.interestOps(SelectionKey.OP_READ);
+        } catch (IOException e) {
+            connectFailed(c);
+            return;
+        }
+        onConnected(c);
+    }
+
+    private void onConnected(Connection c) {
+        counters.add(LoopCounters.CONNECTS, 1);
+        c.served = 0;
+        if (c.request != null) {
+            c.state = Connection.BUSY;
+            write(c);
+        } else {
+            c.state = Connection.IDLE;
+            dispatcher.onFree(c, now, false);
+        }
+    }
+
+    private void connectFailed(Connection c) {
+        if (c.request == null) {
+            // A connection opened ahead of time failed: no request was lost, the slot connects again later.
+            c.close();
+            dispatcher.onFree(c, now, true);
+        } else {
+            failed(c, LoopCounters.CONNECT_ERRORS);
+        }
+    }
+
+    private void write(Connection c) {
+        try {
+            int n = c.channel.write(c.out);
+            counters.add(LoopCounters.BYTES_WRITTEN, n);
+            boolean more = c.out.hasRemaining();
+            int ops = more ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+            if (c.key.interestOps() != ops) {
+                c.key.interestOps(ops);
+            }
+        } catch (IOException e) {
+            ioFailed(c);
+        }
+    }
+
+    private void read(Connection c) {
+        ByteBuffer buf = readBuffer.clear();
+        int n;
+        try {
+            n = c.channel.read(buf);
+        } catch (IOException e) {
+            ioFailed(c);
+            return;
+        }
+        if (n < 0) {
+            onEndOfInput(c);
+        } else if (n > 0) {
+            counters.add(LoopCounters.BYTES_READ, n);
+            if (c.state != Connection.BUSY) {
+                c.close(); // bytes nobody asked for: this socket cannot be trusted with the next request
+                return;
+            }
+            try {
+                int end = c.parser.feed(buf.array(), 0, n);
+                if (end >= 0) {
+                    complete(c, end < n);
+                }
+            } catch (ResponseParser.ProtocolException e) {
+                failed(c, LoopCounters.IO_ERRORS);
+            }
+        }
+    }
+
+    private void onEndOfInput(Connection c) {
+        if (c.state != Connection.BUSY) {
+            c.close(); // the server ended an idle keep-alive connection
+        } else if (c.parser.endOfInput()) {
+            complete(c, true);
+        } else {
+            ioFailed(c);
+        }
+    }
+
+    private void ioFailed(Connection c) {
+        if (c.request == null) {
+            c.close();
+        } else if (c.served > 0 && !c.retried && !c.parser.started()) {
+            // The server closed a kept-alive socket just as it was reused: send once more on a new one.
+            c.close();
+            c.retried = true;
+            c.out.rewind();
+            connect(c);
+        } else {
+            failed(c, LoopCounters.IO_ERRORS);
+        }
+    }
+
+    /** A response is complete; {@code untrusted} when the socket cannot carry the next request. */
+    private void complete(Connection c, boolean untrusted) {
+        latency.recordValue(Math.min(MAX_MICROS, Math.max(1, (now - c.intended) / 1_000)));
+        service.recordValue(Math.min(MAX_MICROS, Math.max(1, (now - c.sent) / 1_000)));
+        counters.add(LoopCounters.RESPONSES, 1);
+        counters.status(c.parser.status());
+        c.served++;
+        c.request = null;
+        // Bytes beyond the response, or a request the server answered before reading all of it,
+        // leave the socket in an unknown state: only a clean exchange keeps it open.
+        if (c.parser.keepAlive() && !untrusted && !c.out.hasRemaining()) {
+            c.state = Connection.IDLE;
+        } else {
+            c.close();
+        }
+        dispatcher.onFree(c, now, false);
+    }
+
+    private void failed(Connection c, int counter) {
+        counters.add(counter, 1);
+        c.close();
+        c.request = null;
+        dispatcher.onFree(c, now, true);
+    }
+
+    private void scanTimeouts() {
+        for (Connection c : connections) {
+            if ((c.state == Connection.BUSY || c.state == Connection.CONNECTING) && now - c.deadline >= 0) {
+                if (c.request == null) {
+                    connectFailed(c);
+                } else {
+                    failed(c, c.state == Connection.CONNECTING ? LoopCounters.CONNECT_ERRORS : LoopCounters.TIMEOUTS);
+                }
+            }
+        }
+    }
+
+    private void closeSelector() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // The loop is over; a selector that fails to close holds no request.
+        }
+    }
+}
