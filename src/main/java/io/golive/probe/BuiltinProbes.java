@@ -5,6 +5,8 @@ import io.golive.probe.http.CorsProbe;
 import io.golive.probe.http.HeadersProbe;
 import io.golive.probe.http.HttpProbe;
 import io.golive.probe.http.RateLimitProbe;
+import io.golive.probe.metrics.AlertmanagerProbe;
+import io.golive.probe.metrics.PrometheusProbe;
 import io.golive.probe.postgres.PostgresProbe;
 import io.golive.probe.redis.RedisProbe;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class BuiltinProbes {
                 new RateLimitProbe(),
                 new AuthProbe(),
                 new PostgresProbe(),
-                new RedisProbe());
+                new RedisProbe(),
+                new PrometheusProbe(),
+                new AlertmanagerProbe());
     }
 }
