@@ -25,7 +25,7 @@ public record AlertmanagerConfig(
         Optional<String> target,
         Map<String, String> headers,
         String receiver,
-        boolean sendTest,
+        Boolean sendTest,
         Map<String, String> labels,
         String deliveredUrl,
         String timeout)
@@ -35,12 +35,13 @@ public record AlertmanagerConfig(
         target = target == null ? Optional.empty() : target;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        sendTest = sendTest != null && sendTest;
     }
 
     @Override
     public List<String> validate() {
         List<String> problems = new ArrayList<>(ApiEndpoint.validate(this));
-        if (!sendTest && (deliveredUrl != null || !labels.isEmpty() || timeout != null)) {
+        if (!sendTest() && (deliveredUrl != null || !labels.isEmpty() || timeout != null)) {
             problems.add("deliveredUrl, labels and timeout apply to the test alert: add sendTest: true");
         }
         if (deliveredUrl != null) {

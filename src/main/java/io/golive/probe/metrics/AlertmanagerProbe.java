@@ -68,8 +68,8 @@ public final class AlertmanagerProbe implements Probe<AlertmanagerConfig> {
         } catch (ApiException e) {
             return endpoint.masked(Observation.error(e.getMessage()));
         }
+        Observation up = up(status);
         List<Observation> parts = new ArrayList<>();
-        parts.add(up(status));
         if (c.receiver() != null) {
             parts.add(ReceiverCheck.judge(
                     c.receiver(), status.path("config").path("original").asString("")));
@@ -78,7 +78,14 @@ public final class AlertmanagerProbe implements Probe<AlertmanagerConfig> {
             boolean ready = parts.stream().allMatch(p -> p.status() == Status.PASS);
             parts.add(ready ? sendTest(c, api, record, context) : notSent());
         }
-        return endpoint.masked(Observations.combine(parts));
+        return endpoint.masked(parts.isEmpty() ? up : withVersion(Observations.combine(parts), up));
+    }
+
+    /** The verdict with Alertmanager's version and cluster status among its measurements. */
+    private static Observation withVersion(Observation o, Observation up) {
+        Map<String, Object> m = new LinkedHashMap<>(up.measurements());
+        m.putAll(o.measurements());
+        return new Observation(o.status(), o.summary(), m, o.evidence());
     }
 
     private static Observation up(JsonNode status) {

@@ -61,6 +61,12 @@ final class AlertmanagerServer implements AutoCloseable {
         return server.url();
     }
 
+    /** The alerts Alertmanager lists (JSON) whose labels match {@code matcher}, such as {@code a="b"}. */
+    String alerts(String matcher) {
+        return server.get("/api/v2/alerts?filter="
+                + java.net.URLEncoder.encode(matcher, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public void close() throws InterruptedException {
         server.close();
