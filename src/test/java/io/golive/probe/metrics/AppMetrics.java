@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An application's /metrics endpoint, served by the test for Prometheus to scrape. Every scrape adds
  * 100 requests: 90 answered within 0.1 s, 8 within 0.25 s, 2 within 1 s (p95 = 0.19375 s by linear
- * interpolation), 1 in 1000 requests an error (0.1 %), 9 cache hits in 10; CPU is a gauge per core.
+ * interpolation); 1 in 2000 requests an error (0.05 %), 9 cache hits in 10, 1 crashed session in 1000
+ * (99.9 % crash-free); CPU is a gauge per core, and node_exporter's idle and user seconds per second
+ * of scrape interval (about 32.5 % busy).
  */
 final class AppMetrics implements AutoCloseable {
     /** The p95 Prometheus computes from the histogram's buckets. */
@@ -67,11 +69,18 @@ final class AppMetrics implements AutoCloseable {
         sb.append("http_request_duration_seconds_sum ").append(12 * n).append('\n');
         sb.append("http_request_duration_seconds_count ").append(100 * n).append('\n');
         sb.append("# TYPE http_requests_total counter\n");
-        sb.append("http_requests_total{code=\"200\"} ").append(999 * n).append('\n');
+        sb.append("http_requests_total{code=\"200\"} ").append(1999 * n).append('\n');
         sb.append("http_requests_total{code=\"500\"} ").append(n).append('\n');
         sb.append("# TYPE cache_requests_total counter\n");
         sb.append("cache_requests_total{result=\"hit\"} ").append(9 * n).append('\n');
         sb.append("cache_requests_total{result=\"miss\"} ").append(n).append('\n');
+        sb.append("# TYPE app_sessions_total counter\n");
+        sb.append("app_sessions_total ").append(1000 * n).append('\n');
+        sb.append("# TYPE app_sessions_crashed_total counter\n");
+        sb.append("app_sessions_crashed_total ").append(n).append('\n');
+        sb.append("# TYPE node_cpu_seconds_total counter\n");
+        nodeCpu(sb, "0", 0.65 * n, 0.35 * n);
+        nodeCpu(sb, "1", 0.70 * n, 0.30 * n);
         sb.append("# TYPE app_cpu_usage_ratio gauge\n");
         cpu.forEach((core, v) -> sb.append("app_cpu_usage_ratio{core=\"")
                 .append(core)
@@ -79,6 +88,19 @@ final class AppMetrics implements AutoCloseable {
                 .append(v)
                 .append('\n'));
         return sb.toString();
+    }
+
+    private static void nodeCpu(StringBuilder sb, String cpu, double idle, double user) {
+        sb.append("node_cpu_seconds_total{cpu=\"")
+                .append(cpu)
+                .append("\",mode=\"idle\"} ")
+                .append(idle)
+                .append('\n');
+        sb.append("node_cpu_seconds_total{cpu=\"")
+                .append(cpu)
+                .append("\",mode=\"user\"} ")
+                .append(user)
+                .append('\n');
     }
 
     private static void bucket(StringBuilder sb, String le, long count) {

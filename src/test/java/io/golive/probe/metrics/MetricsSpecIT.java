@@ -80,7 +80,7 @@ class MetricsSpecIT {
             assertThat(run.check("API latency (p95 < 500ms)").observation().summary())
                     .isEqualTo("193.75ms < 500ms (from the item)");
             assertThat(run.check("Error rate below 0.5%").observation().summary())
-                    .isEqualTo("0.1% < 0.5% (from the item)");
+                    .isEqualTo("0.05% < 0.5% (from the item)");
             assertThat(run.check("CPU usage under 80% on every core")
                             .observation()
                             .summary())

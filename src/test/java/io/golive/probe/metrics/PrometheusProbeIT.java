@@ -102,9 +102,9 @@ class PrometheusProbeIT {
     @Test
     void aPercentThresholdComparesWithARatio() {
         assertThat(run(q(ERROR_RATIO) + ", expect: \"< 0.5%\"").status()).isEqualTo(Status.PASS);
-        Observation o = run(q(ERROR_RATIO) + ", expect: \"error rate < 0.05%\"");
+        Observation o = run(q(ERROR_RATIO) + ", expect: \"error rate < 0.01%\"");
         assertThat(o.status()).isEqualTo(Status.FAIL);
-        assertThat(o.summary()).isEqualTo("not < 0.05%: {} = 0.1%");
+        assertThat(o.summary()).isEqualTo("not < 0.01%: {} = 0.05%");
         String hits = "sum(rate(cache_requests_total{result=\"hit\"}[5s])) / sum(rate(cache_requests_total[5s]))";
         assertThat(run(q(hits) + ", expect: \"> 85%\"").summary()).isEqualTo("90% > 85%");
     }

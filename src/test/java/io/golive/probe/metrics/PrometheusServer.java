@@ -37,9 +37,14 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     static PrometheusServer start(Path dir, int scrapePort) throws IOException, InterruptedException {
+        return start(dir, scrapePort, RULES);
+    }
+
+    /** A Prometheus evaluating {@code rules} (the text of a rules file). */
+    static PrometheusServer start(Path dir, int scrapePort, String rules) throws IOException, InterruptedException {
         int port = LocalServer.freePort();
         Path work = Files.createDirectories(dir.resolve("prometheus-" + port));
-        Files.writeString(work.resolve("rules.yml"), RULES);
+        Files.writeString(work.resolve("rules.yml"), rules);
         Path config = Files.writeString(work.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
