@@ -34,16 +34,16 @@ final class AlertmanagerApi {
     String page(ApiEndpoint page, Duration timeout) throws ApiException {
         ApiClient.Answer a = client.get(page, page.base(), timeout);
         if (a.status() / 100 != 2) {
-            throw new ApiException("HTTP " + a.status() + " from " + page.base() + ": " + ApiClient.snippet(a.body()));
+            throw new ApiException(page.base() + " answered " + a.refusal());
         }
         return a.body();
     }
 
     private void requireOk(ApiClient.Answer a, String what) throws ApiException {
         if (a.status() / 100 != 2) {
-            throw new ApiException("HTTP " + a.status() + " from Alertmanager at " + endpoint.authority() + " for "
-                    + what + (a.status() == 401 || a.status() == 403 ? " (check the credentials in headers)" : "")
-                    + ": " + ApiClient.snippet(a.body()));
+            throw new ApiException("Alertmanager at " + endpoint.authority() + " answered " + what + " with "
+                    + (a.status() == 401 || a.status() == 403 ? "a refusal (check the credentials in headers): " : "")
+                    + a.refusal());
         }
     }
 }

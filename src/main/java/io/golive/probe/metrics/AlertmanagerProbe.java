@@ -68,6 +68,10 @@ public final class AlertmanagerProbe implements Probe<AlertmanagerConfig> {
         } catch (ApiException e) {
             return endpoint.masked(Observation.error(e.getMessage()));
         }
+        if (!status.has("config") || !status.has("versionInfo")) {
+            return endpoint.masked(Observation.error("not an Alertmanager status answer from " + endpoint.authority()
+                    + "/api/v2/status: " + ApiClient.snippet(status.toString())));
+        }
         Observation up = up(status);
         List<Observation> parts = new ArrayList<>();
         if (c.receiver() != null) {

@@ -31,7 +31,7 @@ final class ApiClient {
     private static final ApiClient SHARED = new ApiClient(HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build());
 
     private final HttpClient http;
@@ -49,8 +49,14 @@ final class ApiClient {
         return JSON;
     }
 
-    /** An answer: its status and body. */
-    record Answer(int status, String body) {}
+    /** An answer: its status, body and, for a redirect, where to. Redirects are not followed: they could carry the credentials elsewhere. */
+    record Answer(int status, String body, String location) {
+        /** Why a non-2xx answer is not what was asked for, in words. */
+        String refusal() {
+            return "HTTP " + status + (status / 100 == 3 ? " (a redirect to " + location + ": use that url)" : "")
+                    + ": " + snippet(body);
+        }
+    }
 
     Answer get(ApiEndpoint e, URI uri, Duration timeout) throws ApiException {
         return send(e, builder(e, uri, timeout).GET().build());
@@ -70,7 +76,7 @@ final class ApiClient {
         try {
             return JSON.readTree(a.body());
         } catch (JacksonException ex) {
-            throw new ApiException("not " + what + " (HTTP " + a.status() + "): " + snippet(a.body()));
+            throw new ApiException("not " + what + " (" + a.refusal() + ")");
         }
     }
 
@@ -93,7 +99,10 @@ final class ApiClient {
         try {
             HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
-                return new Answer(r.statusCode(), new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8));
+                return new Answer(
+                        r.statusCode(),
+                        new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8),
+                        r.headers().firstValue("Location").orElse(""));
             }
         } catch (HttpTimeoutException ex) {
             throw new ApiException("timeout after "

@@ -3,6 +3,7 @@ package io.golive.probe.metrics;
 import io.golive.probe.Observation;
 import io.golive.probe.Status;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class InstantCheck {
         m.put("value", BaseUnits.round(worst.value()));
         Map<String, Object> values = new LinkedHashMap<>();
         series.stream().limit(LISTED).forEach(s -> values.put(s.name(), BaseUnits.round(s.value())));
-        m.put("values", values);
+        m.put("values", Collections.unmodifiableMap(values));
         if (expect.isPresent()) {
             m.put("failing", failing.size());
         }

@@ -48,8 +48,7 @@ final class PrometheusApi {
                             + n.path("error").asString("no message"));
         }
         if (!status.equals("success") || !n.has("data")) {
-            throw new ApiException(
-                    "not a Prometheus API answer (HTTP " + a.status() + "): " + ApiClient.snippet(a.body()));
+            throw new ApiException("not a Prometheus API answer (" + a.refusal() + ")");
         }
         List<String> warnings = new ArrayList<>();
         n.path("warnings").forEach(w -> warnings.add(w.asString("")));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +27,32 @@ final class RangeCheck {
         this.step = step;
     }
 
-    /** The worst sample found so far, with its series. */
+    /** The worst sample, with its series. */
     private record Worst(double value, Instant at, String series) {}
+
+    /** What a pass over the answer found: steps with data, failing steps, the first failure, the worst sample. */
+    private static final class Scan {
+        final BitSet covered;
+        final BitSet failed;
+        Instant firstFailure;
+        Worst worst;
+
+        Scan(int steps) {
+            covered = new BitSet(steps);
+            failed = new BitSet(steps);
+        }
+
+        void add(String series, Series.Sample p, int step, Optional<Expectation> expect) {
+            covered.set(step);
+            if (!expect.map(e -> e.test(p.value())).orElse(true)) {
+                failed.set(step);
+                firstFailure = firstFailure == null || p.at().isBefore(firstFailure) ? p.at() : firstFailure;
+            }
+            if (worst == null || worse(expect, p.value(), worst.value())) {
+                worst = new Worst(p.value(), p.at(), series);
+            }
+        }
+    }
 
     Observation run(PrometheusApi api, String query, Optional<Expectation> expect, Instant now, Duration timeout) {
         Instant end = now.truncatedTo(ChronoUnit.SECONDS);
@@ -51,61 +76,58 @@ final class RangeCheck {
 
     private Observation judge(JsonNode data, Optional<Expectation> expect, Instant start) throws ApiException {
         int steps = (int) (over.toMillis() / step.toMillis()) + 1;
-        BitSet covered = new BitSet(steps);
-        BitSet failed = new BitSet(steps);
-        Instant firstFailure = null;
-        Worst worst = null;
-        var series = Series.parse(data);
+        List<Series> series = Series.parse(data);
+        Scan scan = new Scan(steps);
         for (Series s : series) {
             for (Series.Sample p : s.samples()) {
-                if (Double.isNaN(p.value())) {
-                    continue;
-                }
-                int at = index(start, p.at(), steps);
-                covered.set(at);
-                if (!expect.map(e -> e.test(p.value())).orElse(true)) {
-                    failed.set(at);
-                    firstFailure = firstFailure == null || p.at().isBefore(firstFailure) ? p.at() : firstFailure;
-                }
-                if (worst == null || worse(expect, p.value(), worst.value())) {
-                    worst = new Worst(p.value(), p.at(), s.name());
+                if (!Double.isNaN(p.value())) {
+                    scan.add(s.name(), p, index(start, p.at(), steps), expect);
                 }
             }
         }
         String window = "over " + Durations.format(over);
-        if (worst == null) {
+        if (scan.worst == null) {
             return Observation.error("no data " + window + ": no series had a value at any of the " + steps + " steps");
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("series", series.size());
-        m.put("steps", steps);
-        m.put("stepsWithData", covered.cardinality());
-        m.put("worst", BaseUnits.round(worst.value()));
-        m.put("worstAt", worst.at().toString());
-        m.put("worstSeries", worst.series());
-        String worstText = show(expect, worst.value()) + " at " + worst.at() + " (" + worst.series() + ")";
-        int failing = failed.cardinality();
+        return verdict(scan, expect, start, steps, measurements(scan, series.size(), steps));
+    }
+
+    private Observation verdict(
+            Scan scan, Optional<Expectation> expect, Instant start, int steps, Map<String, Object> m) {
+        String window = "over " + Durations.format(over);
+        String worst = show(expect, scan.worst.value()) + " at " + scan.worst.at() + " (" + scan.worst.series() + ")";
+        int failing = scan.failed.cardinality();
         if (failing > 0) {
-            Expectation e = expect.orElseThrow();
             m.put("failingSteps", failing);
-            m.put("firstFailingAt", firstFailure.toString());
+            m.put("firstFailingAt", scan.firstFailure.toString());
             return Observation.fail(
-                    "not " + e.describe() + " at " + failing + " step" + (failing == 1 ? "" : "s") + " " + window
-                            + " (first at " + firstFailure + "); worst " + worstText,
+                    "not " + expect.orElseThrow().describe() + " at " + failing + " step" + (failing == 1 ? "" : "s")
+                            + " " + window + " (first at " + scan.firstFailure + "); worst " + worst,
                     m);
         }
-        int gaps = steps - covered.cardinality();
+        int gaps = steps - scan.covered.cardinality();
         if (gaps > 0) {
-            Instant firstGap = start.plus(step.multipliedBy(covered.nextClearBit(0)));
+            Instant firstGap = start.plus(step.multipliedBy(scan.covered.nextClearBit(0)));
             return new Observation(
                     Status.ERROR,
                     "no data at " + gaps + " of " + steps + " steps " + window + " (first gap at " + firstGap
-                            + "); where there is data the worst is " + worstText,
+                            + "); where there is data the worst is " + worst,
                     m,
                     Map.of());
         }
         String held = expect.map(e -> e.describe() + " at every one of ").orElse("data at every one of ");
-        return Observation.pass(held + steps + " steps " + window + "; worst " + worstText, m);
+        return Observation.pass(held + steps + " steps " + window + "; worst " + worst, m);
+    }
+
+    private static Map<String, Object> measurements(Scan scan, int series, int steps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", series);
+        m.put("steps", steps);
+        m.put("stepsWithData", scan.covered.cardinality());
+        m.put("worst", BaseUnits.round(scan.worst.value()));
+        m.put("worstAt", scan.worst.at().toString());
+        m.put("worstSeries", scan.worst.series());
+        return m;
     }
 
     private int index(Instant start, Instant at, int steps) {
