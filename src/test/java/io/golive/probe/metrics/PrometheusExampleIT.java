@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.golive.probe.SpecRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,8 @@ class PrometheusExampleIT {
             prometheus.awaitSeries(PrometheusProbeIT.P95, 1);
             prometheus.awaitSeries("job:app_sessions:crash_free_ratio_1h", 1);
             prometheus.awaitRulesEvaluated();
+            // The range check ends at this second: rate() over 5s needs two scrapes before it.
+            LocalServer.await("5 scrapes", Duration.ofSeconds(30), () -> app.scrapes() >= 5);
             // Prometheus has scraped for seconds, not minutes: rate() over 5m would divide a few seconds'
             // increase by 300 s, so the absolute rates (CPU) are taken over 5s; ratios are unaffected.
             SpecRun run = SpecRun.of(
