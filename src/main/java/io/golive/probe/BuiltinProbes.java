@@ -1,11 +1,13 @@
 package io.golive.probe;
 
+import io.golive.probe.file.FileProbe;
 import io.golive.probe.http.AuthProbe;
 import io.golive.probe.http.CorsProbe;
 import io.golive.probe.http.HeadersProbe;
 import io.golive.probe.http.HttpProbe;
 import io.golive.probe.http.RateLimitProbe;
 import io.golive.probe.postgres.PostgresProbe;
+import io.golive.probe.process.CommandProbe;
 import io.golive.probe.redis.RedisProbe;
 import java.util.List;
 
@@ -20,6 +22,8 @@ public final class BuiltinProbes {
                 new CorsProbe(),
                 new RateLimitProbe(),
                 new AuthProbe(),
+                new CommandProbe(),
+                new FileProbe(),
                 new PostgresProbe(),
                 new RedisProbe());
     }
