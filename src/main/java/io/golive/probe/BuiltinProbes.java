@@ -5,6 +5,7 @@ import io.golive.probe.http.CorsProbe;
 import io.golive.probe.http.HeadersProbe;
 import io.golive.probe.http.HttpProbe;
 import io.golive.probe.http.RateLimitProbe;
+import io.golive.probe.model.ModelProbe;
 import io.golive.probe.postgres.PostgresProbe;
 import io.golive.probe.redis.RedisProbe;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class BuiltinProbes {
                 new RateLimitProbe(),
                 new AuthProbe(),
                 new PostgresProbe(),
-                new RedisProbe());
+                new RedisProbe(),
+                new ModelProbe());
     }
 }
