@@ -8,6 +8,7 @@ import io.golive.probe.http.RateLimitProbe;
 import io.golive.probe.model.ModelProbe;
 import io.golive.probe.postgres.PostgresProbe;
 import io.golive.probe.redis.RedisProbe;
+import io.golive.probe.report.ReportProbe;
 import java.util.List;
 
 /** The probes that ship with golive, registered explicitly. */
@@ -23,6 +24,7 @@ public final class BuiltinProbes {
                 new AuthProbe(),
                 new PostgresProbe(),
                 new RedisProbe(),
-                new ModelProbe());
+                new ModelProbe(),
+                new ReportProbe());
     }
 }
