@@ -9,6 +9,7 @@ import io.golive.probe.model.ModelProbe;
 import io.golive.probe.postgres.PostgresProbe;
 import io.golive.probe.redis.RedisProbe;
 import io.golive.probe.report.ReportProbe;
+import io.golive.probe.secrets.SecretsProbe;
 import java.util.List;
 
 /** The probes that ship with golive, registered explicitly. */
@@ -25,6 +26,7 @@ public final class BuiltinProbes {
                 new PostgresProbe(),
                 new RedisProbe(),
                 new ModelProbe(),
-                new ReportProbe());
+                new ReportProbe(),
+                new SecretsProbe());
     }
 }
