@@ -6,9 +6,12 @@ import io.golive.probe.http.CorsProbe;
 import io.golive.probe.http.HeadersProbe;
 import io.golive.probe.http.HttpProbe;
 import io.golive.probe.http.RateLimitProbe;
+import io.golive.probe.model.ModelProbe;
 import io.golive.probe.postgres.PostgresProbe;
 import io.golive.probe.process.CommandProbe;
 import io.golive.probe.redis.RedisProbe;
+import io.golive.probe.report.ReportProbe;
+import io.golive.probe.secrets.SecretsProbe;
 import java.util.List;
 
 /** The probes that ship with golive, registered explicitly. */
@@ -25,6 +28,9 @@ public final class BuiltinProbes {
                 new CommandProbe(),
                 new FileProbe(),
                 new PostgresProbe(),
-                new RedisProbe());
+                new RedisProbe(),
+                new ModelProbe(),
+                new ReportProbe(),
+                new SecretsProbe());
     }
 }
