@@ -1,5 +1,6 @@
 package io.golive.probe;
 
+import io.golive.probe.dns.DnsProbe;
 import io.golive.probe.file.FileProbe;
 import io.golive.probe.http.AuthProbe;
 import io.golive.probe.http.CorsProbe;
@@ -12,6 +13,7 @@ import io.golive.probe.process.CommandProbe;
 import io.golive.probe.redis.RedisProbe;
 import io.golive.probe.report.ReportProbe;
 import io.golive.probe.secrets.SecretsProbe;
+import io.golive.probe.tls.TlsProbe;
 import java.util.List;
 
 /** The probes that ship with golive, registered explicitly. */
@@ -25,6 +27,8 @@ public final class BuiltinProbes {
                 new CorsProbe(),
                 new RateLimitProbe(),
                 new AuthProbe(),
+                new TlsProbe(),
+                new DnsProbe(),
                 new CommandProbe(),
                 new FileProbe(),
                 new PostgresProbe(),
