@@ -29,18 +29,18 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Certificates made in the test with BouncyCastle, and a loopback TLS server presenting them. */
-final class TestCertificates {
-    record Issued(KeyPair keys, X509Certificate cert) {}
+public final class TestCertificates {
+    public record Issued(KeyPair keys, X509Certificate cert) {}
 
     private TestCertificates() {}
 
-    static KeyPair keys() throws Exception {
+    public static KeyPair keys() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         return g.generateKeyPair();
     }
 
-    static Issued ca() throws Exception {
+    public static Issued ca() throws Exception {
         KeyPair k = keys();
         X500Name name = new X500Name("CN=golive test CA");
         var b = new JcaX509v3CertificateBuilder(
@@ -55,7 +55,7 @@ final class TestCertificates {
     }
 
     /** A leaf for {@code host} (DNS name or IP) valid from {@code from} to {@code to}, signed by the CA or itself. */
-    static Issued leaf(Issued ca, String host, Instant from, Instant to) throws Exception {
+    public static Issued leaf(Issued ca, String host, Instant from, Instant to) throws Exception {
         KeyPair k = keys();
         boolean self = ca == null;
         X500Name issuer = self
@@ -78,7 +78,7 @@ final class TestCertificates {
                 .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
     }
 
-    static Path pem(Path dir, X509Certificate cert) throws IOException {
+    public static Path pem(Path dir, X509Certificate cert) throws IOException {
         StringWriter w = new StringWriter();
         try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
             pw.writeObject(cert);
@@ -86,8 +86,26 @@ final class TestCertificates {
         return Files.writeString(dir.resolve("ca.pem"), w.toString());
     }
 
+    /** Writes the leaf's private key as PEM (for servers such as nginx). */
+    public static Path keyPem(Path file, Issued leaf) throws IOException {
+        // PKCS#8, as OpenSSL reads it.
+        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(leaf.keys().getPrivate().getEncoded());
+        return Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
+    }
+
+    /** Writes certificates as one PEM file. */
+    public static Path certPem(Path file, X509Certificate... certs) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+            for (X509Certificate c : certs) {
+                pw.writeObject(c);
+            }
+        }
+        return Files.writeString(file, w.toString());
+    }
+
     /** A server on 127.0.0.1 presenting the leaf (and its CA) to every client until closed. */
-    static SSLServerSocket serve(Issued leaf, Issued ca) throws Exception {
+    public static SSLServerSocket serve(Issued leaf, Issued ca) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         X509Certificate[] chain =
