@@ -354,8 +354,10 @@ abstract class ApiContractIT {
                 .startsWith("<?xml");
         assertThat(viewer.get("/api/launches/" + id + "/report?format=html").body())
                 .contains("<html");
-        assertThat(viewer.get("/api/launches/" + id + "/report?format=pdf").status())
-                .isEqualTo(406);
+        Response pdf = viewer.get("/api/launches/" + id + "/report?format=pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
         assertThat(viewer.get("/api/launches/" + id + "/report?format=doc").status())
                 .isEqualTo(400);
     }
