@@ -363,6 +363,15 @@ abstract class ApiContractIT {
     }
 
     @Test
+    void anUploadedChecklistWithMojibakeIsRepaired() {
+        String md = CHECKLIST.replace("- [ ] Runbook written", "- [ ] Uptime \u00e2\u2030\u00a5 99.8% for a week");
+        Response r = editor.post("/api/launches", Api.launch(spec(""), "LAUNCH.md", md));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode l = launch(r.json().get("id").asLong());
+        assertThat(l.get("items").toString()).contains("Uptime \u2265 99.8% for a week");
+    }
+
+    @Test
     void aTokenCreatedThroughTheApiWorks() {
         Response r = viewer.post("/api/tokens", Map.of("name", "laptop"));
         assertThat(r.status()).isEqualTo(201);
