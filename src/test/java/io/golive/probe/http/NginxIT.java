@@ -31,9 +31,15 @@ class NginxIT {
     @BeforeAll
     static void start() throws Exception {
         Path bin = Path.of("/usr/sbin/nginx");
-        assertThat(bin).as("nginx is needed for this test: apt-get install nginx").exists();
+        assertThat(bin)
+                .as("nginx is needed for this test: apt-get install nginx")
+                .exists();
         Issued ca = TestCertificates.ca();
-        Issued leaf = TestCertificates.leaf(ca, "127.0.0.1", Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(60)));
+        Issued leaf = TestCertificates.leaf(
+                ca,
+                "127.0.0.1",
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(60)));
         TestCertificates.certPem(dir.resolve("server.pem"), leaf.cert(), ca.cert());
         TestCertificates.keyPem(dir.resolve("server.key"), leaf);
         TestCertificates.certPem(dir.resolve("ca.pem"), ca.cert());
@@ -72,13 +78,20 @@ class NginxIT {
                     location /admin { return 401; }
                   }
                 }
-                """.formatted(root ? "user root;" : "", dir, dir, dir, dir, dir, dir, dir, port, dir, dir, dir));
+                """.formatted(
+                        root ? "user root;" : "", dir, dir, dir, dir, dir, dir, dir, port, dir, dir, dir));
         // `return` runs before limit_req in nginx's phases: the limited location serves a file.
         Files.createDirectories(dir.resolve("www"));
         Files.writeString(dir.resolve("www/login.txt"), "login");
         Files.createDirectories(dir.resolve("tmp"));
-        nginx = new ProcessBuilder(bin.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
-                        "-g", "daemon off;")
+        nginx = new ProcessBuilder(
+                        bin.toString(),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString(),
+                        "-g",
+                        "daemon off;")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("logs/out.log").toFile())
                 .start();
@@ -141,12 +154,22 @@ class NginxIT {
         Path runDir = Files.createDirectories(dir.resolve("run"));
         Files.copy(dir.resolve("ca.pem"), runDir.resolve("ca.pem"));
         SpecRun r = SpecRun.of(runDir, checklist, spec, Map.of());
-        for (String item : new String[] {"SSL certificates valid", "Security headers configured", "Rate limiting on login",
-                "Admin requires authentication", "Health endpoint responding"}) {
-            assertThat(r.check(item).observation().status()).as(item + ": " + r.check(item).observation().summary())
+        for (String item : new String[] {
+            "SSL certificates valid",
+            "Security headers configured",
+            "Rate limiting on login",
+            "Admin requires authentication",
+            "Health endpoint responding"
+        }) {
+            assertThat(r.check(item).observation().status())
+                    .as(item + ": " + r.check(item).observation().summary())
                     .isEqualTo(Status.PASS);
         }
-        assertThat(r.check("Rate limiting on login").observation().measurements().get("firstLimitedAt")).isNotNull();
+        assertThat(r.check("Rate limiting on login")
+                        .observation()
+                        .measurements()
+                        .get("firstLimitedAt"))
+                .isNotNull();
         assertThat(r.json()).contains("\"decision\" : \"GO\"");
     }
 }

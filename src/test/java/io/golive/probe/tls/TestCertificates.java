@@ -89,7 +89,8 @@ public final class TestCertificates {
     /** Writes the leaf's private key as PEM (for servers such as nginx). */
     public static Path keyPem(Path file, Issued leaf) throws IOException {
         // PKCS#8, as OpenSSL reads it.
-        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(leaf.keys().getPrivate().getEncoded());
+        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(leaf.keys().getPrivate().getEncoded());
         return Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
     }
 
