@@ -4,21 +4,18 @@ import io.golive.probe.Observation;
 import io.golive.probe.Probe;
 import io.golive.probe.ProbeContext;
 import io.golive.probe.Status;
+import io.golive.probe.TrustStores;
 import io.golive.spec.Target;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +30,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -85,7 +81,7 @@ public final class TlsProbe implements Probe<TlsConfig> {
 
     private static SSLSocket open(String host, int port, int timeout) throws IOException, GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {ACCEPT_ALL}, new SecureRandom());
+        ctx.init(null, new TrustManager[] {TrustStores.TRUST_ALL}, new SecureRandom());
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress(host, port), timeout);
         plain.setSoTimeout(timeout);
@@ -146,20 +142,6 @@ public final class TlsProbe implements Probe<TlsConfig> {
                         leaf.getIssuerX500Principal().getName()));
     }
 
-    /** Accepts any chain during the handshake; the verdict is made afterwards with the real checks. */
-    private static final X509TrustManager ACCEPT_ALL = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
-
     /** PKIX validation of a presented chain. */
     static final class Chains {
         private Chains() {}
@@ -167,9 +149,7 @@ public final class TlsProbe implements Probe<TlsConfig> {
         /** Why the chain is not trusted, or empty when it is. */
         static Optional<String> untrusted(X509Certificate[] chain, Optional<Path> pem) {
             try {
-                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(pem.isPresent() ? keyStore(pem.get()) : null);
-                for (TrustManager tm : tmf.getTrustManagers()) {
+                for (TrustManager tm : TrustStores.trustManagers(pem.orElse(null))) {
                     if (tm instanceof X509TrustManager x) {
                         x.checkServerTrusted(
                                 chain,
@@ -183,18 +163,6 @@ public final class TlsProbe implements Probe<TlsConfig> {
             } catch (GeneralSecurityException | IOException e) {
                 return Optional.of("cannot read the trusted certificates: " + e.getMessage());
             }
-        }
-
-        private static KeyStore keyStore(Path pem) throws GeneralSecurityException, IOException {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            try (InputStream in = Files.newInputStream(pem)) {
-                int i = 0;
-                for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    ks.setCertificateEntry("c" + i++, cert);
-                }
-            }
-            return ks;
         }
 
         private static String rootCause(Throwable e) {
