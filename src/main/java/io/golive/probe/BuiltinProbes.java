@@ -7,6 +7,8 @@ import io.golive.probe.http.CorsProbe;
 import io.golive.probe.http.HeadersProbe;
 import io.golive.probe.http.HttpProbe;
 import io.golive.probe.http.RateLimitProbe;
+import io.golive.probe.metrics.AlertmanagerProbe;
+import io.golive.probe.metrics.PrometheusProbe;
 import io.golive.probe.model.ModelProbe;
 import io.golive.probe.postgres.PostgresProbe;
 import io.golive.probe.process.CommandProbe;
@@ -35,6 +37,8 @@ public final class BuiltinProbes {
                 new RedisProbe(),
                 new ModelProbe(),
                 new ReportProbe(),
-                new SecretsProbe());
+                new SecretsProbe(),
+                new PrometheusProbe(),
+                new AlertmanagerProbe());
     }
 }
