@@ -36,7 +36,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(database.location())) {
+            try (Database db = Database.open(database.existing())) {
                 Verification v = AdminDb.audit(db).verify();
                 if (v.verified()) {
                     spec.commandLine()

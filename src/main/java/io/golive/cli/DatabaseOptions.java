@@ -22,4 +22,15 @@ final class DatabaseOptions {
     DatabaseLocation location() {
         return DatabaseLocation.of(data, db, System.getenv());
     }
+
+    /** The location of a database that must exist already (an embedded one is not created by reading it). */
+    DatabaseLocation existing() {
+        DatabaseLocation location = location();
+        location.dataDir().ifPresent(dir -> {
+            if (!java.nio.file.Files.exists(dir.resolve("golive.mv.db"))) {
+                throw new io.golive.InputException(dir + ": no golive database here (golive serve creates it)");
+            }
+        });
+        return location;
+    }
 }

@@ -51,7 +51,7 @@ final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             String owner = user == null ? name : user;
-            try (Database db = Database.open(database.location())) {
+            try (Database db = Database.open(database.existing())) {
                 Accounts accounts = AdminDb.accounts(db);
                 String token = db.tx().execute(s -> accounts.createToken("cli", owner, name));
                 PrintWriter out = spec.commandLine().getOut();

@@ -35,10 +35,9 @@ final class UserCommand implements Runnable {
             name = "add",
             mixinStandardHelpOptions = true,
             description = {
-                "Create a user, or add roles to an existing one. Roles: admin, editor, viewer, and any sign-off",
-                "role (CTO, \"Security Lead\" ...). The password comes from GOLIVE_USER_PASSWORD or, with",
-                "--password-stdin, from the first line of standard input; never from a prompt. Without a",
-                "password an existing user keeps theirs, and a new one can use API tokens or OIDC only."
+                "Create a user, or add roles to an existing one. Roles: admin, editor, viewer, and any sign-off role (CTO, \"Security Lead\" ...).",
+                "The password comes from GOLIVE_USER_PASSWORD or, with --password-stdin, from the first line of standard input; never from a prompt.",
+                "Without a password an existing user keeps theirs, and a new one can use API tokens or OIDC only."
             })
     static final class Add implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME")

@@ -33,7 +33,10 @@ import java.util.TreeMap;
  * @param bytesWritten bytes sent
  * @param unsent requests of the open model that were due but could not be sent before the end
  * @param inFlightAtEnd requests still unanswered when the test stopped (not counted in {@code requests})
- * @param warnings where the generator, not the target, limited the test
+ * @param warnings where the generator or the machine, not the target, limited the test, and where
+ *     the open model's connections were all busy
+ * @param generatorLimited whether the generator (its CPU, its scheduling, or the machine's CPU) limited
+ *     the test: the figures then say more about the generator than about the target
  * @param abortedBy the threshold that stopped the test early, if one did
  */
 public record LoadResult(
@@ -53,6 +56,7 @@ public record LoadResult(
         long unsent,
         long inFlightAtEnd,
         List<String> warnings,
+        boolean generatorLimited,
         Optional<String> abortedBy) {
     public LoadResult {
         requireNonNull(startedAt, "null startedAt");
@@ -122,6 +126,7 @@ public record LoadResult(
         m.put("unsent", unsent);
         m.put("inFlightAtEnd", inFlightAtEnd);
         m.put("warnings", warnings);
+        m.put("generatorLimited", generatorLimited);
         m.put("abortedBy", abortedBy.orElse(null));
         m.put("thresholds", thresholds.stream().map(LoadResult::thresholdMap).toList());
         return m;

@@ -19,7 +19,11 @@ final class LoopCounters {
     static final int MAX_BACKLOG = 9;
     static final int BLOCKED_SENDS = 10;
     static final int CONNECTS = 11;
-    private static final int SIZE = 12;
+    /** Sends with a connection free at their intended time, and how late they went out in all. */
+    static final int ON_TIME_CANDIDATES = 12;
+
+    static final int OWN_LAG_NANOS = 13;
+    private static final int SIZE = 14;
 
     private final AtomicLongArray counts = new AtomicLongArray(SIZE);
     private final AtomicLongArray statuses = new AtomicLongArray(600);

@@ -122,7 +122,7 @@ final class Monitor {
 
     /** The machine's mean CPU load over the run (0 to 1), or a negative number when unknown. */
     double machineCpuLoad() {
-        return cpuSamples < 2 ? -1 : cpuLoadSum / cpuSamples;
+        return cpuSamples == 0 ? -1 : cpuLoadSum / cpuSamples;
     }
 
     private void tick(long now) {

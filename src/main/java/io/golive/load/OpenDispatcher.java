@@ -67,6 +67,11 @@ final class OpenDispatcher implements Dispatcher {
                 return;
             }
             long late = now - nextDue;
+            if (!blockedSinceDue) {
+                // A connection was free: any lateness is the generator's own (scheduling, CPU).
+                loop.counters.add(LoopCounters.ON_TIME_CANDIDATES, 1);
+                loop.counters.add(LoopCounters.OWN_LAG_NANOS, late);
+            }
             if (late > LATE_NANOS) {
                 loop.counters.add(blockedSinceDue ? LoopCounters.BLOCKED_SENDS : LoopCounters.LATE_SENDS, 1);
             }

@@ -15,11 +15,15 @@ import java.util.TreeMap;
 final class ResultBuilder {
     /** An event loop busier than this had no spare CPU: the generator may have been the bottleneck. */
     private static final double SATURATED = 0.90;
+    /** Sends later than this on average, with a connection free, add the generator's delay to latencies. */
+    private static final double OWN_LAG_MS = 0.5;
 
     private final LoadPlan plan;
     private final Monitor monitor;
     private final List<? extends Driver> loops;
     private final int connections;
+    private final List<String> warnings = new ArrayList<>();
+    private boolean generatorLimited;
 
     ResultBuilder(LoadPlan plan, Monitor monitor, List<? extends Driver> loops, int connections) {
         this.plan = plan;
@@ -33,6 +37,7 @@ final class ResultBuilder {
         long requests = monitor.requests();
         long sent = monitor.total(LoopCounters.SENT);
         long unsent = whole == null ? 0 : Math.max(0, whole.dueBy(seconds) - sent);
+        assess(elapsedNanos, whole == null ? 0 : whole.dueBy(seconds), sent, unsent);
         return new LoadResult(
                 startedAt,
                 Duration.ofNanos(elapsedNanos),
@@ -49,7 +54,8 @@ final class ResultBuilder {
                 monitor.total(LoopCounters.BYTES_WRITTEN),
                 unsent,
                 loops.stream().mapToLong(Driver::inFlightAtEnd).sum(),
-                warnings(elapsedNanos, whole, seconds, sent, unsent),
+                warnings,
+                generatorLimited,
                 abortedBy.map(
                         t -> t.text().isBlank() ? t.expression() : t.text().strip()));
     }
@@ -76,8 +82,8 @@ final class ResultBuilder {
         return kinds;
     }
 
-    private List<String> warnings(long elapsedNanos, ArrivalSchedule whole, double seconds, long sent, long unsent) {
-        List<String> warnings = new ArrayList<>();
+    /** Collects the warnings, and whether the generator (or the machine) rather than the target limited the run. */
+    private void assess(long elapsedNanos, long due, long sent, long unsent) {
         double busiest = loops.stream()
                 .map(l -> l.busyFraction(elapsedNanos))
                 .filter(java.util.OptionalDouble::isPresent)
@@ -85,48 +91,52 @@ final class ResultBuilder {
                 .max()
                 .orElse(0);
         if (busiest >= SATURATED) {
-            warnings.add(String.format(
+            generator(String.format(
                     Locale.ROOT,
                     "the load generator's own CPU was saturated (event loop busy %.0f%% of the time):"
                             + " the target may handle more than measured",
                     100 * busiest));
         }
-        if (whole != null) {
-            openModelWarning(whole.dueBy(seconds), sent, unsent).ifPresent(warnings::add);
+        if (plan.model() instanceof LoadModel.Open) {
+            openModel(due, sent, unsent);
         }
         double cpu = monitor.machineCpuLoad();
         if (cpu >= 0.95) {
-            warnings.add(String.format(
+            generator(String.format(
                     Locale.ROOT,
                     "the machine's CPU was saturated (%.0f%% on average): the generator and the target compete for it",
                     100 * cpu));
         }
-        return warnings;
     }
 
-    private Optional<String> openModelWarning(long due, long sent, long unsent) {
+    private void openModel(long due, long sent, long unsent) {
         long late = monitor.total(LoopCounters.LATE_SENDS);
         long blocked = monitor.total(LoopCounters.BLOCKED_SENDS);
-        boolean behind = unsent > Math.max(1, 0.02 * due) || late + blocked > 0.01 * Math.max(sent, 1);
-        if (!behind) {
-            return Optional.empty();
-        }
-        if (late > blocked) {
-            return Optional.of(String.format(
+        long candidates = monitor.total(LoopCounters.ON_TIME_CANDIDATES);
+        double ownLagMs = candidates == 0 ? 0 : monitor.total(LoopCounters.OWN_LAG_NANOS) / 1e6 / candidates;
+        if (late > 0.01 * Math.max(sent, 1) || ownLagMs > OWN_LAG_MS) {
+            generator(String.format(
                     Locale.ROOT,
-                    "could not send at the asked rate: the generator fell behind (%d requests sent over 10 ms late"
-                            + " with a connection free, %d never sent)",
+                    "could not send at the asked rate: the generator fell behind (sends %.2f ms late on average"
+                            + " with a connection free, %d over 10 ms late, %d never sent)",
+                    ownLagMs,
                     late,
                     unsent));
+        } else if (unsent > Math.max(1, 0.02 * due) || blocked > 0.01 * Math.max(sent, 1)) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "could not send at the asked rate on %d connections: all were busy waiting for the target"
+                            + " (up to %d requests queued, %d never sent); latencies include that wait, and more"
+                            + " --connections would offer the full rate",
+                    connections,
+                    monitor.total(LoopCounters.MAX_BACKLOG),
+                    unsent));
         }
-        return Optional.of(String.format(
-                Locale.ROOT,
-                "could not send at the asked rate on %d connections: all were busy waiting for the target"
-                        + " (up to %d requests queued, %d never sent); latencies include that wait, and more"
-                        + " --connections would offer the full rate",
-                connections,
-                monitor.total(LoopCounters.MAX_BACKLOG),
-                unsent));
+    }
+
+    private void generator(String warning) {
+        warnings.add(warning);
+        generatorLimited = true;
     }
 
     private static long sum(long[] values, int from, int to) {

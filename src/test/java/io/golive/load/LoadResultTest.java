@@ -34,6 +34,7 @@ class LoadResultTest {
                 0,
                 0,
                 List.of(),
+                false,
                 Optional.empty());
     }
 

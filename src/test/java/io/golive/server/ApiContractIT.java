@@ -354,10 +354,21 @@ abstract class ApiContractIT {
                 .startsWith("<?xml");
         assertThat(viewer.get("/api/launches/" + id + "/report?format=html").body())
                 .contains("<html");
-        assertThat(viewer.get("/api/launches/" + id + "/report?format=pdf").status())
-                .isEqualTo(406);
+        Response pdf = viewer.get("/api/launches/" + id + "/report?format=pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
         assertThat(viewer.get("/api/launches/" + id + "/report?format=doc").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void anUploadedChecklistWithMojibakeIsRepaired() {
+        String md = CHECKLIST.replace("- [ ] Runbook written", "- [ ] Uptime \u00e2\u2030\u00a5 99.8% for a week");
+        Response r = editor.post("/api/launches", Api.launch(spec(""), "LAUNCH.md", md));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode l = launch(r.json().get("id").asLong());
+        assertThat(l.get("items").toString()).contains("Uptime \u2265 99.8% for a week");
     }
 
     @Test

@@ -69,6 +69,7 @@ class KillDuringBurstIT {
                     .filter(marker -> !entries.contains(marker))
                     .toList();
             assertThat(lost).as("answered 2xx but missing after restart").isEmpty();
+            assertLogsAreJsonWithoutSecrets(editor, cto);
         } finally {
             again.destroy();
             again.waitFor(30, TimeUnit.SECONDS);
@@ -141,6 +142,7 @@ class KillDuringBurstIT {
                 Path.of(data + "-server-" + System.nanoTime() + ".log").toFile());
         pb.environment().put("GOLIVE_API_RATE_LIMIT", "0");
         pb.environment().put("GOLIVE_ADMIN_PASSWORD", "not-used-in-this-test");
+        pb.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         Process p = pb.start();
         Api health = new Api("http://127.0.0.1:" + port, null);
         for (int i = 0; i < 600; i++) {
@@ -158,5 +160,18 @@ class KillDuringBurstIT {
         }
         p.destroyForcibly();
         throw new AssertionError("server did not start within 60 s");
+    }
+
+    /** The servers' logs (ECS JSON here) never carry a token. */
+    private void assertLogsAreJsonWithoutSecrets(String... secrets) throws IOException {
+        try (var logs = java.nio.file.Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+                String text = java.nio.file.Files.readString(log);
+                assertThat(text).contains("\"log\":{\"level\":\"INFO\"");
+                for (String secret : secrets) {
+                    assertThat(text).doesNotContain(secret);
+                }
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.golive.probe.http;
 
 import io.golive.probe.Observation;
 import io.golive.probe.ProbeContext;
+import io.golive.probe.TrustStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -13,10 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Sends the HTTP requests of the HTTP-family probes: one reused client per TLS setting, timeouts from
@@ -136,43 +132,14 @@ final class HttpCalls {
     static SSLContext sslContext(Endpoint e, Path baseDir) throws GeneralSecurityException, IOException {
         SSLContext ctx = SSLContext.getInstance("TLS");
         if (e.insecure()) {
-            ctx.init(null, new TrustManager[] {TRUST_ALL}, new SecureRandom());
+            ctx.init(null, new TrustManager[] {TrustStores.TRUST_ALL}, new SecureRandom());
         } else if (e.trust().isPresent()) {
-            ctx.init(null, trustManagers(baseDir.resolve(e.trust().get())), new SecureRandom());
+            ctx.init(null, TrustStores.trustManagers(baseDir.resolve(e.trust().get())), new SecureRandom());
         } else {
             ctx.init(null, null, new SecureRandom());
         }
         return ctx;
     }
-
-    /** Trust managers trusting exactly the certificates of a PEM file. */
-    static TrustManager[] trustManagers(Path pem) throws GeneralSecurityException, IOException {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        try (InputStream in = java.nio.file.Files.newInputStream(pem)) {
-            int i = 0;
-            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                ks.setCertificateEntry("c" + i++, cert);
-            }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        return tmf.getTrustManagers();
-    }
-
-    /** Accepts every certificate: for {@code insecure: true}, and for the tls probe to see any chain. */
-    static final X509TrustManager TRUST_ALL = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 
     /** Masks credentials in headers shown as evidence. */
     static String showHeaders(Map<String, String> headers) {

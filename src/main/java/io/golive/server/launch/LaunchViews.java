@@ -43,7 +43,8 @@ public final class LaunchViews {
     private final SignoffStore signoffs;
     private final Clock clock;
     private final Map<Long, LaunchView> cache = new ConcurrentHashMap<>();
-    private final Map<String, ParsedVersion> parsed = new ConcurrentHashMap<>();
+    /** The imported checklist of each launch's newest version asked for (older versions are rarely asked for again). */
+    private final Map<Long, ParsedVersion> parsed = new ConcurrentHashMap<>();
 
     public LaunchViews(
             LaunchStore launches, ItemStore items, EvaluationStore evaluations, SignoffStore signoffs, Clock clock) {
@@ -114,11 +115,17 @@ public final class LaunchViews {
     }
 
     ParsedVersion parsed(long id, int version) {
-        return parsed.computeIfAbsent(id + "/" + version, k -> {
-            Version v = launches.version(id, version).orElseThrow(() -> ApiException.notFound("no launch " + id));
-            String text = MojibakeRepair.repair(launches.files(id, version).get(v.checklistName()));
-            return new ParsedVersion(v, new ChecklistImporter().parse(v.checklistName(), text), text);
-        });
+        ParsedVersion cached = parsed.get(id);
+        if (cached != null && cached.version().version() == version) {
+            return cached;
+        }
+        Version v = launches.version(id, version).orElseThrow(() -> ApiException.notFound("no launch " + id));
+        String text = MojibakeRepair.repair(launches.files(id, version).get(v.checklistName()));
+        ParsedVersion fresh = new ParsedVersion(v, new ChecklistImporter().parse(v.checklistName(), text), text);
+        if (cached == null || cached.version().version() < version) {
+            parsed.put(id, fresh);
+        }
+        return fresh;
     }
 
     /** When an item is due: T-0 plus its section's offset. */

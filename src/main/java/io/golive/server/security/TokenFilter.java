@@ -44,6 +44,10 @@ final class TokenFilter extends OncePerRequestFilter {
                     ? Optional.empty()
                     : cache.get(Accounts.hashToken(token), accounts::byTokenHash);
             if (owner.isEmpty()) {
+                // limited before it is audited, so a flood of bad tokens cannot flood the audit log
+                if (limited(response, "address:" + request.getRemoteAddr())) {
+                    return;
+                }
                 refusals.record(request, "anonymous", 401, "invalid API token");
                 JsonErrors.write(response, 401, "Unauthorized", "invalid API token");
                 return;
@@ -54,14 +58,21 @@ final class TokenFilter extends OncePerRequestFilter {
             Authentication current = contexts.getContext().getAuthentication();
             key = current == null ? "address:" + request.getRemoteAddr() : "user:" + current.getName();
         }
-        OptionalLong wait = limiter.acquire(key);
-        if (wait.isPresent()) {
-            response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-            JsonErrors.write(
-                    response, 429, "Too Many Requests", "rate limit exceeded; retry after " + wait.getAsLong() + " s");
+        if (limited(response, key)) {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean limited(HttpServletResponse response, String key) throws IOException {
+        OptionalLong wait = limiter.acquire(key);
+        if (wait.isEmpty()) {
+            return false;
+        }
+        response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
+        JsonErrors.write(
+                response, 429, "Too Many Requests", "rate limit exceeded; retry after " + wait.getAsLong() + " s");
+        return true;
     }
 
     private void authenticate(Accounts.TokenOwner owner) {

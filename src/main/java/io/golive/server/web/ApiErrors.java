@@ -101,6 +101,13 @@ class ApiErrors {
         return error(HttpStatus.CONFLICT, "conflicting change; retry", List.of());
     }
 
+    /** Anything else is a bug: logged with its stack trace, answered without internals. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> unexpected(RuntimeException e, HttpServletRequest request) {
+        LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", List.of());
+    }
+
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, List<?> problems) {
         return ResponseEntity.status(status)
                 .body(JsonErrors.body(status.value(), status.getReasonPhrase(), message, problems));

@@ -9,6 +9,7 @@ import io.golive.server.ApiException;
 import io.golive.server.launch.LaunchView;
 import io.golive.server.launch.LaunchViews;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,8 +43,11 @@ class ReportController {
             case "junit" -> body(JunitReport.of(v.evaluation()), MediaType.APPLICATION_XML, "xml", v);
             case "html" -> body(HtmlReport.of(v.evaluation()), MediaType.TEXT_HTML, "html", v);
             case "pdf" ->
-                throw new ApiException(406, "format=pdf is not available on this server yet; use html and print it");
-            default -> throw ApiException.badRequest("format: one of json, md, junit, html");
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"golive-" + v.launchId() + ".pdf\"")
+                        .body(PdfReport.of(v, Instant.now()));
+            default -> throw ApiException.badRequest("format: one of json, md, junit, html, pdf");
         };
     }
 

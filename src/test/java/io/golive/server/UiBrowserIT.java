@@ -1,0 +1,78 @@
+package io.golive.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person in Chromium: logs in, opens a launch, runs its checks with the button, sees the result. */
+class UiBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPersonLogsInAndRunsTheChecksOfALaunch() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Debian's chromium and chromium-driver are not installed (run-tests installs them)");
+        try (TestServer server = TestServer.h2(dir, Map.of())) {
+            server.token("web", "editor");
+            String spec = ApiContractIT.spec(
+                    "checks:\n  - item: TLS certificates valid\n    fake: {result: PASS, say: valid}\n");
+            long id = server.api(server.token("ed", "editor"))
+                    .post("/api/launches", Api.launch(spec, "LAUNCH.md", ApiContractIT.CHECKLIST))
+                    .json()
+                    .get("id")
+                    .asLong();
+            WebDriver browser = chromium();
+            try {
+                var wait = new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .ignoring(StaleElementReferenceException.class); // htmx swaps the section in place
+                browser.get(server.base() + "/login");
+                browser.findElement(By.id("username")).sendKeys("web");
+                browser.findElement(By.id("password")).sendKeys("password-of-web");
+                browser.findElement(By.id("sign-in")).click();
+                wait.until(d -> !d.findElements(By.id("launches")).isEmpty());
+                browser.findElement(By.linkText("checkout")).click();
+                wait.until(d -> d.getCurrentUrl().endsWith("/launches/" + id));
+                assertThat(browser.findElement(By.id("decision")).getText()).isEqualTo("NO_GO");
+                browser.findElement(By.id("run")).click();
+                wait.until(d -> d.findElement(By.id("items")).getText().contains("PASS"));
+                wait.until(d -> d.findElement(By.id("items")).getText().contains("fake: valid"));
+                File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), Path.of("target", "ui-launch.png"), StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}
