@@ -33,6 +33,25 @@ public record Checklist(
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * This checklist with sign-off roles required from elsewhere (a launch spec's {@code signoffs:})
+     * added after its own; a role it already names (ignoring case) is not added twice. Added roles
+     * have line 0: they stand in no line of the checklist.
+     */
+    public Checklist withSignoffs(List<String> roles) {
+        List<Signoff> all = new ArrayList<>(signoffs);
+        for (String role : roles) {
+            if (all.stream().noneMatch(s -> s.role().equalsIgnoreCase(role))) {
+                all.add(new Signoff(role, 0));
+            }
+        }
+        if (all.size() == signoffs.size()) {
+            return this;
+        }
+        return new Checklist(
+                source, title, metadata, sections, criteria, all, rollbackTriggers, rolloutPlan, contacts, warnings);
+    }
+
     /** Every section, depth first, in source order. */
     public List<Section> allSections() {
         List<Section> out = new ArrayList<>();

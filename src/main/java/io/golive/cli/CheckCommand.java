@@ -112,8 +112,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path checklistFile = isSpec ? launch.checklists().getFirst() : file;
         String text = importer.readText(checklistFile);
-        Checklist checklist = importer.parse(checklistFile.toString(), text);
-        checklist.warnings().forEach(w -> err.println("warning: " + checklistFile + ": " + w));
+        Checklist imported = importer.parse(checklistFile.toString(), text);
+        Checklist checklist = isSpec ? imported.withSignoffs(launch.signoffs()) : imported;
+        imported.warnings().forEach(w -> err.println("warning: " + checklistFile + ": " + w));
         List<CheckResult> results = isSpec ? runChecks(launch, checklist, registry, err) : List.of();
         Evaluation evaluation = new Gate().evaluate(checklist, results);
         write(render(fmt, evaluation, text));

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param checklists the checklist files, resolved against the spec's folder
  * @param secrets the values of every {@code ${ENV}} reference, to mask
  * @param schedule how often a server re-evaluates the launch ({@code schedule: every 15m})
+ * @param signoffs sign-off roles the spec requires besides those the checklist names
  */
 public record LaunchSpec(
         Path file,
@@ -28,7 +29,8 @@ public record LaunchSpec(
         List<CheckSpec> checks,
         Optional<Duration> timeout,
         Secrets secrets,
-        Optional<Duration> schedule) {
+        Optional<Duration> schedule,
+        List<String> signoffs) {
     public LaunchSpec {
         requireNonNull(file, "null file");
         requireNonNull(name, "null name");
@@ -39,6 +41,7 @@ public record LaunchSpec(
         checklists = List.copyOf(checklists);
         targets = Map.copyOf(targets);
         checks = List.copyOf(checks);
+        signoffs = List.copyOf(signoffs);
     }
 
     /** A spec without a schedule. */
@@ -51,7 +54,7 @@ public record LaunchSpec(
             List<CheckSpec> checks,
             Optional<Duration> timeout,
             Secrets secrets) {
-        this(file, name, launch, checklists, targets, checks, timeout, secrets, Optional.empty());
+        this(file, name, launch, checklists, targets, checks, timeout, secrets, Optional.empty(), List.of());
     }
 
     /** The folder relative paths of the spec are resolved against. */

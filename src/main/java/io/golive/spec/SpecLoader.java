@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public final class SpecLoader {
     static final Set<String> TOP_KEYS =
-            Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule");
+            Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs");
     static final Set<String> CHECK_KEYS = Set.of("item", "name", "blocking", "timeout");
     private static final long MAX_BYTES = 1024 * 1024;
 
@@ -61,9 +62,10 @@ public final class SpecLoader {
         Optional<Duration> schedule =
                 string(top, "schedule", problems).flatMap(v -> schedule(v, top.lineOf("schedule"), problems));
         List<CheckSpec> checks = checks(top, targets, problems);
+        List<String> signoffs = signoffs(top, problems);
         problems.throwIfAny();
         return new LaunchSpec(
-                file, name, launch, checklists, targets, checks, timeout, substitution.secrets(), schedule);
+                file, name, launch, checklists, targets, checks, timeout, substitution.secrets(), schedule, signoffs);
     }
 
     private static String read(Path file) {
@@ -202,6 +204,29 @@ public final class SpecLoader {
                         "unknown " + what + " '" + key + "' (allowed: " + String.join(", ", sorted(allowed)) + ")");
             }
         }
+    }
+
+    /** {@code signoffs: [CTO, Security Lead]}: roles whose approval GO needs besides the checklist's own. */
+    private static List<String> signoffs(MapNode top, Problems problems) {
+        Optional<Node> node = top.get("signoffs");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        List<Node> entries = node.get() instanceof ListNode l ? l.items() : List.of(node.get());
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Node n : entries) {
+            if (!(n instanceof ScalarNode s)
+                    || s.value() == null
+                    || s.text().isBlank()
+                    || s.text().length() > 100) {
+                problems.add(n.line(), "'signoffs' lists role names (CTO, Security Lead), each 1 to 100 characters");
+            } else if (roles.putIfAbsent(
+                            s.text().strip().toLowerCase(Locale.ROOT), s.text().strip())
+                    != null) {
+                problems.add(n.line(), "sign-off role '" + s.text().strip() + "' is listed twice");
+            }
+        }
+        return List.copyOf(roles.values());
     }
 
     private static Optional<String> string(MapNode m, String key, Problems problems) {

@@ -55,6 +55,18 @@ class CheckSpecCommandTest {
     }
 
     @Test
+    void rolesTheSpecListsJoinTheChecklistsSignoffs() throws IOException {
+        Files.writeString(dir.resolve("golive.yaml"), "checklist: LAUNCH.md\nsignoffs: [CTO, Compliance]\n");
+        Run r = CliTest.golive("check", dir.resolve("golive.yaml").toString(), "--format", "json");
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(json.get("signoffs").toString()).contains("\"CTO\"").contains("\"Compliance\"");
+        assertThat(CliTest.golive("check", dir.resolve("golive.yaml").toString())
+                        .out())
+                .contains("CTO")
+                .contains("Compliance");
+    }
+
+    @Test
     void secretValuesNeverReachAnyReport() throws IOException {
         Path s = Files.writeString(dir.resolve("golive.yaml"), """
                 checklist: LAUNCH.md

@@ -259,6 +259,25 @@ abstract class ApiContractIT {
     }
 
     @Test
+    void rolesTheSpecListsAreRequiredBesidesTheChecklists() {
+        long id = create(spec("signoffs: [Compliance, cto]\n"));
+        for (String item : List.of(TLS, RUNBOOK, LOAD)) {
+            done(id, item);
+        }
+        cto.post("/api/launches/" + id + "/signoffs", Map.of("role", "CTO", "verdict", "APPROVE"));
+        security.post("/api/launches/" + id + "/signoffs", Map.of("role", "Security Lead", "verdict", "APPROVE"));
+        JsonNode l = launch(id);
+        assertThat(l.get("signoffs")).hasSize(3);
+        assertThat(l.get("decision").asString()).isEqualTo("NO_GO");
+        assertThat(l.get("reasons").toString()).contains("SIGN-OFF MISSING: Compliance");
+        Api compliance = server.api(server.token("cleo", "viewer", "Compliance"));
+        Response r = compliance.post(
+                "/api/launches/" + id + "/signoffs", Map.of("role", "Compliance", "verdict", "APPROVE"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(launch(id).get("decision").asString()).isEqualTo("GO");
+    }
+
+    @Test
     void aWaiverCountsUntilItExpires() throws InterruptedException {
         long id = create(spec(""));
         String expires = Instant.now().plusSeconds(3).toString();

@@ -78,7 +78,7 @@ class SpecLoaderTest {
                         e -> assertThat(((InputException) e).problems())
                                 .containsExactly(
                                         f
-                                                + ":3: unknown top-level key 'colour' (allowed: checklist, checks, launch, name, schedule, targets, timeout)",
+                                                + ":3: unknown top-level key 'colour' (allowed: checklist, checks, launch, name, schedule, signoffs, targets, timeout)",
                                         f + ":4: bad duration 'soon' (write it like 500ms, 10s, 5m, 4h or 7d)",
                                         f + ":6: a check needs one probe key (http, tls)",
                                         f + ":7: a check has one probe key, this one has 2: http, tls",
@@ -117,5 +117,21 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> loader.load(spec("checklist: LAUNCH.md\nschedule: hourly\n")))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining(":2: 'schedule' is written 'every DURATION'");
+    }
+
+    @Test
+    void signoffsListRolesOnceEach() throws IOException {
+        LaunchSpec s = loader.load(spec("checklist: LAUNCH.md\nsignoffs: [CTO, Security Lead]\n"));
+        assertThat(s.signoffs()).containsExactly("CTO", "Security Lead");
+        assertThat(loader.load(spec("checklist: LAUNCH.md\nsignoffs: Compliance\n"))
+                        .signoffs())
+                .containsExactly("Compliance");
+        assertThat(loader.load(spec("checklist: LAUNCH.md\n")).signoffs()).isEmpty();
+        assertThatThrownBy(() -> loader.load(spec("checklist: LAUNCH.md\nsignoffs:\n  - CTO\n  - cto\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(":4: sign-off role 'cto' is listed twice");
+        assertThatThrownBy(() -> loader.load(spec("checklist: LAUNCH.md\nsignoffs:\n  - {role: CTO}\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(":3: 'signoffs' lists role names");
     }
 }

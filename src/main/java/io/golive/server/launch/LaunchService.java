@@ -107,7 +107,8 @@ public final class LaunchService {
                 loaded.launchAt(),
                 digest(sources),
                 now,
-                user);
+                user,
+                loaded.signoffRoles());
         return launches.addVersion(v, sources.checklists(), loaded.scheduleMs(), now);
     }
 
@@ -135,7 +136,8 @@ public final class LaunchService {
             Optional<Long> launchAt,
             Optional<Long> scheduleMs,
             List<String> itemIds,
-            int checks) {}
+            int checks,
+            List<String> signoffRoles) {}
 
     private Loaded validate(LaunchSources sources) {
         try (SpecFiles files = SpecFiles.load(sources, registry.get(), env)) {
@@ -157,7 +159,8 @@ public final class LaunchService {
                     files.spec().launch().map(java.time.Instant::toEpochMilli),
                     files.spec().schedule().map(java.time.Duration::toMillis),
                     files.checklist().allItems().stream().map(Item::id).toList(),
-                    files.planned().size());
+                    files.planned().size(),
+                    files.spec().signoffs());
         } catch (InputException e) {
             throw new ApiException(400, "invalid launch spec", e.problems());
         }

@@ -121,7 +121,8 @@ public final class LaunchViews {
         }
         Version v = launches.version(id, version).orElseThrow(() -> ApiException.notFound("no launch " + id));
         String text = MojibakeRepair.repair(launches.files(id, version).get(v.checklistName()));
-        ParsedVersion fresh = new ParsedVersion(v, new ChecklistImporter().parse(v.checklistName(), text), text);
+        ParsedVersion fresh = new ParsedVersion(
+                v, new ChecklistImporter().parse(v.checklistName(), text).withSignoffs(v.signoffRoles()), text);
         if (cached == null || cached.version().version() < version) {
             parsed.put(id, fresh);
         }

@@ -50,7 +50,8 @@ final class SpecFiles implements AutoCloseable {
         }
         this.checklistName = spec.checklists().getFirst().getFileName().toString();
         this.checklistText = MojibakeRepair.repair(sources.checklists().get(checklistName));
-        this.checklist = new ChecklistImporter().parse(checklistName, checklistText);
+        this.checklist =
+                new ChecklistImporter().parse(checklistName, checklistText).withSignoffs(spec.signoffs());
         this.planned = new Planner(registry).plan(spec, checklist);
     }
 

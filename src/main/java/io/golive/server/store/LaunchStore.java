@@ -33,7 +33,12 @@ public final class LaunchStore {
             Optional<Long> launchAt,
             String digest,
             long createdAt,
-            String createdBy) {}
+            String createdBy,
+            List<String> signoffRoles) {
+        public Version {
+            signoffRoles = List.copyOf(signoffRoles);
+        }
+    }
 
     /** A new launch without a version yet; {@link #addVersion} gives it its first. */
     public long create(String name, long now, String by) {
@@ -52,7 +57,7 @@ public final class LaunchStore {
                         .single()
                 + 1;
         jdbc.sql("INSERT INTO launch_versions (launch_id, version, name, spec, checklist_name, launch_at, digest,"
-                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " created_at, created_by, signoff_roles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         v.launchId(),
                         version,
@@ -62,7 +67,8 @@ public final class LaunchStore {
                         v.launchAt().orElse(null),
                         v.digest(),
                         v.createdAt(),
-                        v.createdBy())
+                        v.createdBy(),
+                        v.signoffRoles().isEmpty() ? null : String.join("\n", v.signoffRoles()))
                 .update();
         files.forEach((name, content) -> jdbc.sql(
                         "INSERT INTO launch_files (launch_id, version, name, content) VALUES (?, ?, ?, ?)")
@@ -130,7 +136,7 @@ public final class LaunchStore {
 
     public Optional<Version> version(long id, int version) {
         return jdbc.sql("SELECT launch_id, version, name, spec, checklist_name, launch_at, digest, created_at,"
-                        + " created_by FROM launch_versions WHERE launch_id = ? AND version = ?")
+                        + " created_by, signoff_roles FROM launch_versions WHERE launch_id = ? AND version = ?")
                 .params(id, version)
                 .query((rs, n) -> {
                     long at = rs.getLong(6);
@@ -144,7 +150,8 @@ public final class LaunchStore {
                             launchAt,
                             rs.getString(7),
                             rs.getLong(8),
-                            rs.getString(9));
+                            rs.getString(9),
+                            lines(rs.getString(10)));
                 })
                 .optional();
     }
@@ -180,5 +187,9 @@ public final class LaunchStore {
                         .params(nextAt, id, dueAt)
                         .update()
                 == 1;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 }
