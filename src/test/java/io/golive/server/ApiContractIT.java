@@ -46,6 +46,15 @@ abstract class ApiContractIT {
     static final String RUNBOOK = "pre-launch-t-7-days/runbook-written";
     static final String LOAD = "pre-launch-t-7-days/load-test-passed";
 
+    /** The key stored secrets are sealed with, as both databases' servers are started with it. */
+    static final Map<String, String> SECRETS_KEY = Map.of("golive.secrets.key", randomKey());
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     TestServer server;
     Api admin;
     Api editor;
@@ -275,6 +284,53 @@ abstract class ApiContractIT {
                 "/api/launches/" + id + "/signoffs", Map.of("role", "Compliance", "verdict", "APPROVE"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(launch(id).get("decision").asString()).isEqualTo("GO");
+    }
+
+    @Test
+    void aStoredSecretIsUsedByChecksAndNeverShown() throws Exception {
+        String value = "k" + Long.toHexString(System.nanoTime()) + "x" + Long.toHexString(System.nanoTime());
+        com.sun.net.httpserver.HttpServer target =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        target.createContext("/", ex -> {
+            int status = ("Bearer " + value).equals(ex.getRequestHeaders().getFirst("Authorization")) ? 200 : 401;
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        target.start();
+        try {
+            assertThat(editor.put("/api/secrets/PAYMENTS_KEY", Map.of("value", value))
+                            .status())
+                    .isEqualTo(403);
+            Response put = admin.put("/api/secrets/PAYMENTS_KEY", Map.of("value", value));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            assertThat(put.body()).doesNotContain(value);
+            assertThat(admin.get("/api/secrets").body())
+                    .contains("PAYMENTS_KEY")
+                    .doesNotContain(value);
+            String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/";
+            long id = create(spec("checks:\n  - item: TLS certificates valid\n    http: { url: \"" + url
+                    + "\", headers: { Authorization: \"Bearer ${PAYMENTS_KEY}\" } }\n"
+                    + "  - item: load test\n    fake: { result: FAIL, say: \"key ${PAYMENTS_KEY}\" }\n"));
+            long evaluation = editor.post("/api/launches/" + id + "/evaluations", null)
+                    .json()
+                    .get("evaluationId")
+                    .asLong();
+            assertThat(awaitEvaluation(id, evaluation).get("status").asString()).isEqualTo("DONE");
+            JsonNode l = launch(id);
+            assertThat(item(l, TLS).get("status").asString()).as(l.toString()).isEqualTo("PASS");
+            assertThat(item(l, LOAD).get("checks").get(0).get("summary").asString())
+                    .contains("key ****");
+            String everything = l
+                    + admin.get("/api/launches/" + id + "/audit").body()
+                    + admin.get("/api/launches/" + id + "/report?format=md").body()
+                    + server.jdbc().sql("SELECT * FROM secrets").query().listOfRows()
+                    + server.jdbc().sql("SELECT * FROM audit_log").query().listOfRows()
+                    + server.jdbc().sql("SELECT * FROM check_results").query().listOfRows();
+            assertThat(everything).doesNotContain(value);
+        } finally {
+            target.stop(0);
+            admin.send("DELETE", "/api/secrets/PAYMENTS_KEY", null);
+        }
     }
 
     @Test

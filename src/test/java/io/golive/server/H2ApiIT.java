@@ -1,7 +1,6 @@
 package io.golive.server;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API suite on the embedded H2 database. */
@@ -11,6 +10,6 @@ class H2ApiIT extends ApiContractIT {
 
     @Override
     TestServer start() {
-        return TestServer.h2(dir, Map.of());
+        return TestServer.h2(dir, SECRETS_KEY);
     }
 }

@@ -43,7 +43,7 @@ public final class EvaluationRunner implements AutoCloseable {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Supplier<ProbeRegistry> registry;
-    private final Map<String, String> env;
+    private final Supplier<Map<String, String>> env;
     private final MeterRegistry meters;
     private final RunOptions options;
     private final Duration shutdownGrace;
@@ -59,7 +59,7 @@ public final class EvaluationRunner implements AutoCloseable {
             TransactionTemplate tx,
             Clock clock,
             Supplier<ProbeRegistry> registry,
-            Map<String, String> env,
+            Supplier<Map<String, String>> env,
             MeterRegistry meters,
             RunOptions options,
             int concurrentRuns,
@@ -88,7 +88,7 @@ public final class EvaluationRunner implements AutoCloseable {
         LaunchSources sources = sources(launch);
         SpecFiles files;
         try {
-            files = SpecFiles.load(sources, registry.get(), env);
+            files = SpecFiles.load(sources, registry.get(), env.get());
         } catch (InputException e) {
             return failed(user, launch, trigger, scheduledFor, String.join("; ", e.problems()));
         }

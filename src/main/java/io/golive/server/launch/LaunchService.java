@@ -36,7 +36,7 @@ public final class LaunchService {
     private final Clock clock;
     private final Supplier<ProbeRegistry> registry;
     private final boolean localProbes;
-    private final Map<String, String> env;
+    private final Supplier<Map<String, String>> env;
 
     public LaunchService(
             LaunchStore launches,
@@ -47,7 +47,7 @@ public final class LaunchService {
             Clock clock,
             Supplier<ProbeRegistry> registry,
             boolean localProbes,
-            Map<String, String> env) {
+            Supplier<Map<String, String>> env) {
         this.launches = launches;
         this.items = items;
         this.views = views;
@@ -140,7 +140,7 @@ public final class LaunchService {
             List<String> signoffRoles) {}
 
     private Loaded validate(LaunchSources sources) {
-        try (SpecFiles files = SpecFiles.load(sources, registry.get(), env)) {
+        try (SpecFiles files = SpecFiles.load(sources, registry.get(), env.get())) {
             List<String> problems = new ArrayList<>();
             for (PlannedCheck c : files.planned()) {
                 if (!localProbes && ServerProbes.isLocal(c.spec().kind())) {

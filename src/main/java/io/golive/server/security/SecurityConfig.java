@@ -53,6 +53,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        .requestMatchers("/api/secrets", "/api/secrets/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .authenticated()
                         .requestMatchers(

@@ -18,7 +18,14 @@ public record GoliveProperties(
         @DefaultValue Schedule schedule,
         @DefaultValue Cors cors,
         @DefaultValue Evaluations evaluations,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue Secrets secrets) {
+
+    /**
+     * @param key base64 of the 32-byte AES-256 key that seals stored secrets ({@code GOLIVE_SECRETS_KEY};
+     *     {@code openssl rand -base64 32}); without it secrets come from the environment only
+     */
+    public record Secrets(@DefaultValue("") String key) {}
 
     /** @param defaultRoles the roles of an account created by a first OpenID Connect login */
     public record Oidc(@DefaultValue("viewer") List<String> defaultRoles) {}

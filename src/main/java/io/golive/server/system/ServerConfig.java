@@ -8,6 +8,9 @@ import io.golive.server.launch.LaunchService;
 import io.golive.server.launch.LaunchViews;
 import io.golive.server.launch.Scheduler;
 import io.golive.server.launch.ServerProbes;
+import io.golive.server.secret.SecretBox;
+import io.golive.server.secret.SecretStore;
+import io.golive.server.secret.SpecEnvironment;
 import io.golive.server.security.Accounts;
 import io.golive.server.signoff.SignoffDecision;
 import io.golive.server.signoff.SignoffService;
@@ -17,6 +20,7 @@ import io.golive.server.store.ItemStore;
 import io.golive.server.store.LaunchStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,6 +43,22 @@ class ServerConfig {
     @Bean
     AuditLog auditLog(JdbcClient jdbc, Clock clock) {
         return new AuditLog(jdbc, clock);
+    }
+
+    @Bean
+    SecretStore secretStore(JdbcClient jdbc, AuditLog audit, Clock clock, GoliveProperties props) {
+        Optional<SecretBox> box;
+        try {
+            box = Optional.of(props.secrets().key()).filter(k -> !k.isBlank()).map(SecretBox::fromBase64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("golive.secrets.key (GOLIVE_SECRETS_KEY): " + e.getMessage());
+        }
+        return new SecretStore(jdbc, box, audit, clock);
+    }
+
+    @Bean
+    SpecEnvironment specEnvironment(SecretStore secrets) {
+        return new SpecEnvironment(System.getenv(), secrets);
     }
 
     @Bean
@@ -92,7 +112,8 @@ class ServerConfig {
             TransactionTemplate tx,
             Clock clock,
             ProbeSource probes,
-            GoliveProperties props) {
+            GoliveProperties props,
+            SpecEnvironment environment) {
         return new LaunchService(
                 launches,
                 items,
@@ -102,7 +123,7 @@ class ServerConfig {
                 clock,
                 probes,
                 props.probes().local().enabled(),
-                System.getenv());
+                environment);
     }
 
     @Bean
@@ -137,6 +158,7 @@ class ServerConfig {
             TransactionTemplate tx,
             Clock clock,
             ProbeSource probes,
+            SpecEnvironment environment,
             MeterRegistry meters,
             GoliveProperties props,
             String goliveInstance) {
@@ -149,7 +171,7 @@ class ServerConfig {
                 tx,
                 clock,
                 probes,
-                System.getenv(),
+                environment,
                 meters,
                 options,
                 Math.max(1, e.concurrent()),

@@ -56,4 +56,7 @@ final class Requests {
             String password,
 
             @NotEmpty List<@NotBlank @Size(max = 200) String> roles) {}
+
+    /** {@code PUT /api/secrets/{name}}. */
+    record SecretRequest(@NotEmpty @Size(max = 8192) String value) {}
 }
