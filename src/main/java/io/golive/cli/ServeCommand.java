@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             "Run the golive server: launches, evidence history, sign-offs, waivers, audit.",
             "The embedded database lives in ./golive-data unless --data or --db says otherwise.",
             "The first start creates the user 'admin' (password from GOLIVE_ADMIN_PASSWORD, or printed once).",
+            "Secrets for $${NAME} in specs come from the environment or are stored sealed with the key in"
+                    + " GOLIVE_SECRETS_KEY (AES-256, base64 of 32 bytes: openssl rand -base64 32).",
             "See docs/server.md for the API and every setting."
         })
 final class ServeCommand implements Callable<Integer> {
