@@ -35,8 +35,11 @@ final class Xml {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            // Declared entities are refused above: none may be expanded here either.
+            // Declared entities are refused above: none may be expanded here either. The JDK also counts
+            // each &lt; or &quot; towards its entity size limits, which (100,000 on JDK 25) refuse big reports.
             f.setAttribute(JAXP + "entityExpansionLimit", "1");
+            f.setAttribute(JAXP + "maxGeneralEntitySizeLimit", "0");
+            f.setAttribute(JAXP + "totalEntitySizeLimit", "0");
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();

@@ -147,6 +147,21 @@ class ReportProbeTest {
     }
 
     @Test
+    void largeJunitReportFullOfEscapedCharactersIsRead() throws IOException {
+        // The JDK counts every &lt; or &quot; towards its entity size limits (100,000 by default on JDK 25).
+        StringBuilder xml = new StringBuilder("<testsuite name=\"big\">");
+        for (int i = 0; i < 30_000; i++) {
+            xml.append("<testcase classname=\"A&lt;T&gt;\" name=\"&quot;case ")
+                    .append(i)
+                    .append("&quot;\"/>");
+        }
+        write("TEST-big.xml", xml.append("</testsuite>").toString());
+        Observation o = run("TEST-big.xml", "junit");
+        assertThat(o.status()).as(o.summary()).isEqualTo(Status.PASS);
+        assertThat(o.measurements()).containsEntry("tests", 30_000L);
+    }
+
+    @Test
     void realJacocoReportWithItsDoctypeIsRead() throws IOException {
         Path report = dir.resolve("target/site/jacoco/jacoco.xml");
         Files.createDirectories(report.getParent());
