@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Running counts over a predictions file, one row at a time: memory grows with the groups, never with
- * the rows (the {@link Auc} bins its scores when they are many).
+ * Running counts over a predictions file, one row at a time, in bounded memory: at most
+ * {@value #MAX_GROUPS} groups, and an {@link Auc} that bins its scores when they are many.
  */
 final class Tally {
+    static final int MAX_GROUPS = 1_000;
+
     private final double cutoff;
     private final long[] binCount;
     private final double[] binScore;
@@ -46,6 +48,11 @@ final class Tally {
 
     Map<String, GroupCounts> groups() {
         return groups;
+    }
+
+    /** Whether a row of this group can be counted: it is known, or there are fewer than MAX_GROUPS. */
+    boolean hasRoomFor(String group) {
+        return groups.size() < MAX_GROUPS || groups.containsKey(group);
     }
 
     /** Mann–Whitney AUC: the chance a positive outranks a negative, ties counting one half. */

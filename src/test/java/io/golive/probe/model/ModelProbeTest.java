@@ -305,6 +305,22 @@ class ModelProbeTest {
     }
 
     @Test
+    void moreThanAThousandGroupsIsAnErrorNamingTheLine() throws IOException {
+        StringBuilder csv = new StringBuilder("label,score,customer\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append(i % 2)
+                    .append(",0.")
+                    .append(i % 10)
+                    .append(",c")
+                    .append(i)
+                    .append('\n');
+        }
+        Observation o = run(csv.toString(), "customer", 1, List.of("AIR >= 0.8"));
+        assertThat(o.status()).isEqualTo(Status.ERROR);
+        assertThat(o.summary()).contains("line 1002, column customer: more than 1000 groups");
+    }
+
+    @Test
     void rejectsBadConfiguration() {
         ModelConfig c = new ModelConfig(null, null, null, Optional.empty(), 0, 2.0, 0, List.of("p95 < 5ms", "junk"));
         assertThat(c.validate()).hasSize(6);
