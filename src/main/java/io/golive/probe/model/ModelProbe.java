@@ -55,8 +55,20 @@ public final class ModelProbe implements Probe<ModelConfig> {
         if (small.isPresent()) {
             return Observation.error(small.get());
         }
-        return judge(Fairness.metrics(tally, config.group().isPresent()), tally, thresholds)
+        Observation o = judge(Fairness.metrics(tally, config.group().isPresent()), tally, thresholds)
                 .withEvidence("predictions", file.toString());
+        double error = tally.aucMaxError();
+        return Double.isNaN(error) ? o : o.withEvidence("auc", precision(error));
+    }
+
+    private static String precision(double maxError) {
+        return maxError == 0
+                ? "exact"
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "within %.6f of the exact value (more than %d distinct scores, binned)",
+                        maxError,
+                        Auc.EXACT_SCORES);
     }
 
     private static List<Threshold> thresholds(ModelConfig config, ProbeContext context) {

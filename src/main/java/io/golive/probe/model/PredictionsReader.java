@@ -87,6 +87,10 @@ final class PredictionsReader {
         String g = group < 0
                 ? ""
                 : field(fields, group, lineNo, config.group().get()).strip();
+        if (!tally.hasRoomFor(g)) {
+            throw new BadData("line " + lineNo + ", column " + config.group().get() + ": more than " + Tally.MAX_GROUPS
+                    + " groups; the fairness metrics compare a few groups of at least minGroupSize rows");
+        }
         tally.add(positive, p, g);
     }
 

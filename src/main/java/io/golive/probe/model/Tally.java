@@ -2,19 +2,19 @@ package io.golive.probe.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Running counts over a predictions file, one row at a time: memory grows with the distinct scores
- * and groups, never with the rows.
+ * Running counts over a predictions file, one row at a time, in bounded memory: at most
+ * {@value #MAX_GROUPS} groups, and an {@link Auc} that bins its scores when they are many.
  */
 final class Tally {
+    static final int MAX_GROUPS = 1_000;
+
     private final double cutoff;
     private final long[] binCount;
     private final double[] binScore;
     private final long[] binPositive;
-    /** Per distinct score: {positives, negatives}, for the rank-based AUC. */
-    private final TreeMap<Double, long[]> byScore = new TreeMap<>();
+    private final Auc auc = new Auc();
 
     private final Map<String, GroupCounts> groups = new LinkedHashMap<>();
     private long rows;
@@ -34,7 +34,7 @@ final class Tally {
         binCount[b]++;
         binScore[b] += score;
         binPositive[b] += positive ? 1 : 0;
-        byScore.computeIfAbsent(score, s -> new long[2])[positive ? 0 : 1]++;
+        auc.add(positive, score);
         groups.computeIfAbsent(group, g -> new GroupCounts()).add(positive, score >= cutoff);
     }
 
@@ -50,19 +50,19 @@ final class Tally {
         return groups;
     }
 
+    /** Whether a row of this group can be counted: it is known, or there are fewer than MAX_GROUPS. */
+    boolean hasRoomFor(String group) {
+        return groups.size() < MAX_GROUPS || groups.containsKey(group);
+    }
+
     /** Mann–Whitney AUC: the chance a positive outranks a negative, ties counting one half. */
     double auc() {
-        long negatives = rows - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        double wins = 0;
-        long negativesBelow = 0;
-        for (long[] c : byScore.values()) {
-            wins += c[0] * (negativesBelow + c[1] / 2.0);
-            negativesBelow += c[1];
-        }
-        return wins / ((double) positives * negatives);
+        return auc.value();
+    }
+
+    /** How far {@link #auc()} may be from the exact AUC (0 when exact), see {@link Auc}. */
+    double aucMaxError() {
+        return auc.maxError();
     }
 
     /** Expected calibration error over equal-width bins. */

@@ -10,18 +10,29 @@ import io.golive.probe.ProbeContext;
 import io.golive.probe.SpecRun;
 import io.golive.probe.Status;
 import io.golive.spec.Secrets;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The model probe on small hand-computed files, a random file checked against a brute-force AUC, and a spec. */
+/**
+ * The model probe on small hand-computed files, random files checked against a brute-force AUC, a million
+ * rows in a 64 MB heap, and a spec.
+ */
 class ModelProbeTest {
     /*
      * Hand-computed: positives 0.9 0.6 0.8 0.4, negatives 0.7 0.2 0.4 0.3.
@@ -167,6 +178,146 @@ class ModelProbeTest {
         Observation o = run(csv.toString(), null, null, List.of("AUC > 0.5"));
         assertThat((double) o.measurements().get("AUC")).isCloseTo(wins / pairs, within(1e-6));
         assertThat(o.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aucOfManyDistinctScoresStaysWithinAThousandthOfThePairCount() throws IOException {
+        Random r = new Random(7);
+        // Logit means and spreads: a typical model, scores crowded near 0 (fraud), near 1, and a weak one.
+        double[][] shapes = {{-1, 1.5, 1}, {-9, 1.2, 1.5}, {6, 1, 1.2}, {0, 0.3, 0.1}};
+        for (double[] shape : shapes) {
+            int n = 5_000;
+            int[] labels = new int[n];
+            double[] scores = new double[n];
+            StringBuilder csv = new StringBuilder("label,score\n");
+            for (int i = 0; i < n; i++) {
+                labels[i] = r.nextDouble() < 0.25 ? 1 : 0;
+                double logit = shape[0] + shape[2] * labels[i] + shape[1] * r.nextGaussian();
+                scores[i] = 1 / (1 + Math.exp(-logit));
+                csv.append(labels[i]).append(',').append(scores[i]).append('\n');
+            }
+            Observation o = run(csv.toString(), null, null, List.of("AUC > 0.5"));
+            assertThat((double) o.measurements().get("AUC"))
+                    .as("shape %s", java.util.Arrays.toString(shape))
+                    .isCloseTo(pairCount(labels, scores), within(0.001));
+            assertThat(o.evidence().get("auc")).contains("binned");
+        }
+    }
+
+    @Test
+    void millionRowsFitIn64MegabytesOfHeap() throws Exception {
+        Random r = new Random(1);
+        int n = 1_000_000;
+        boolean[] positive = new boolean[n];
+        double[] scores = new double[n];
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("big.csv"))) {
+            out.write("id,label,score,group\n");
+            for (int i = 0; i < n; i++) {
+                positive[i] = r.nextDouble() < 0.2;
+                scores[i] = 1 / (1 + Math.exp(-(-1.5 + (positive[i] ? 1.4 : 0) + r.nextGaussian())));
+                out.write(i + "," + (positive[i] ? 1 : 0) + "," + scores[i] + "," + (i % 3 == 0 ? "a" : "b") + "\n");
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SmallHeap.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output;
+        try {
+            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        System.out.println("model probe on 1,000,000 rows with -Xmx64m: " + output.strip());
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("status=PASS").contains("n=1000000");
+        double auc = Double.parseDouble(output.replaceAll("(?s).*AUC=([0-9.]+).*", "$1"));
+        assertThat(auc).isCloseTo(sortedAuc(positive, scores), within(0.001));
+    }
+
+    /** Runs the probe on big.csv in a JVM of its own, so that the test can give it a small heap. */
+    static final class SmallHeap {
+        public static void main(String[] args) {
+            long start = System.nanoTime();
+            ModelConfig c = new ModelConfig(
+                    "big.csv", null, null, Optional.of("group"), null, null, null, List.of("AUC > 0.5"));
+            ProbeContext context = new ProbeContext(
+                    Clock.systemUTC(),
+                    Instant.now().plusSeconds(120),
+                    Map.of(),
+                    Path.of(args[0]),
+                    List.of(),
+                    Secrets.none());
+            Observation o = new ModelProbe().run(c, context);
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
+            System.out.println("status=" + o.status() + " " + o.summary() + " " + o.measurements() + " " + o.evidence()
+                    + " ms=" + (System.nanoTime() - start) / 1_000_000 + " peakHeapMB=" + peak / (1 << 20));
+        }
+    }
+
+    /** The exact AUC by brute force: every positive against every negative, ties counting one half. */
+    static double pairCount(int[] labels, double[] scores) {
+        double wins = 0;
+        long pairs = 0;
+        for (int i = 0; i < labels.length; i++) {
+            for (int j = 0; j < labels.length; j++) {
+                if (labels[i] == 1 && labels[j] == 0) {
+                    pairs++;
+                    wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+                }
+            }
+        }
+        return wins / pairs;
+    }
+
+    /** The exact AUC from the rows sorted by score, ties (runs of equal scores) counting one half. */
+    static double sortedAuc(boolean[] positive, double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        double wins = 0;
+        long negativesBelow = 0;
+        long positives = 0;
+        for (int i = 0; i < order.length; ) {
+            int j = i;
+            long p = 0;
+            long neg = 0;
+            for (; j < order.length && scores[order[j]] == scores[order[i]]; j++) {
+                p += positive[order[j]] ? 1 : 0;
+                neg += positive[order[j]] ? 0 : 1;
+            }
+            wins += p * (negativesBelow + neg / 2.0);
+            negativesBelow += neg;
+            positives += p;
+            i = j;
+        }
+        return wins / ((double) positives * negativesBelow);
+    }
+
+    @Test
+    void moreThanAThousandGroupsIsAnErrorNamingTheLine() throws IOException {
+        StringBuilder csv = new StringBuilder("label,score,customer\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append(i % 2)
+                    .append(",0.")
+                    .append(i % 10)
+                    .append(",c")
+                    .append(i)
+                    .append('\n');
+        }
+        Observation o = run(csv.toString(), "customer", 1, List.of("AIR >= 0.8"));
+        assertThat(o.status()).isEqualTo(Status.ERROR);
+        assertThat(o.summary()).contains("line 1002, column customer: more than 1000 groups");
     }
 
     @Test

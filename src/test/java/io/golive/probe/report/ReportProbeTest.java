@@ -10,6 +10,7 @@ import io.golive.probe.SpecRun;
 import io.golive.probe.Status;
 import io.golive.spec.Secrets;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,9 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report probe on JUnit, JaCoCo, k6, JMeter and SARIF files written by the test. */
+/** The report probe on JUnit, JaCoCo, k6, JMeter and SARIF files written by the test, and a JaCoCo fixture. */
 class ReportProbeTest {
     static final String PASSING = "<testsuite name=\"a\" tests=\"2\"><testcase classname=\"A\" name=\"one\"/>"
             + "<testcase classname=\"A\" name=\"two\"><skipped/></testcase></testsuite>";
@@ -102,15 +104,82 @@ class ReportProbeTest {
     }
 
     @Test
-    void externalEntitiesAreRefused() throws IOException {
+    void externalEntitiesAreNeverRead() throws IOException {
         Path secret = write("secret.txt", "TOPSECRET");
+        String entity = "<!ENTITY x SYSTEM \"" + secret.toUri() + "\">";
+        String suite = "<testsuite><testcase classname=\"A\" name=\"n\">%s</testcase></testsuite>";
         write(
-                "xxe.xml",
-                "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"" + secret.toUri()
-                        + "\">]><testsuite><testcase classname=\"&x;\" name=\"n\"><failure/></testcase></testsuite>");
-        Observation o = run("xxe.xml", "junit");
+                "text.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE t [" + entity + "]>"
+                        + suite.formatted("<system-out>&x;</system-out>"));
+        write("attr.xml", "<!DOCTYPE t [" + entity + "]>" + suite.formatted("<failure message=\"&x;\"/>"));
+        write("param.xml", "<!DOCTYPE t [<!ENTITY % p SYSTEM \"" + secret.toUri() + "\"> %p;]>" + suite.formatted(""));
+        for (String file : List.of("text.xml", "attr.xml", "param.xml")) {
+            Observation o = run(file, "junit");
+            assertThat(o.status()).as(file).isEqualTo(Status.ERROR);
+            assertThat(o.summary()).as(file).contains(file + " declares entities in its DOCTYPE");
+            assertThat(o.toString()).as(file).doesNotContain("TOPSECRET");
+        }
+        // A DOCTYPE naming an external DTD is accepted, and the DTD is never read.
+        write("dtd.xml", "<!DOCTYPE testsuite SYSTEM \"" + secret.toUri() + "\">" + suite.formatted(""));
+        Observation dtd = run("dtd.xml", "junit");
+        assertThat(dtd.status()).as(dtd.summary()).isEqualTo(Status.PASS);
+        assertThat(dtd.toString()).doesNotContain("TOPSECRET");
+    }
+
+    @Test
+    @Timeout(10)
+    void entityExpansionBombFailsAtOnce() throws IOException {
+        StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE report [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("<!ENTITY l")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&l" + (i - 1) + ";").repeat(10))
+                    .append("\">");
+        }
+        write(
+                "bomb.xml",
+                bomb + "]><report name=\"&l9;\"><counter type=\"LINE\" missed=\"1\" covered=\"1\"/></report>");
+        Observation o = run("bomb.xml", "jacoco", ">= 1%");
         assertThat(o.status()).isEqualTo(Status.ERROR);
-        assertThat(o.summary()).contains("DOCTYPE").doesNotContain("TOPSECRET");
+        assertThat(o.summary()).contains("bomb.xml declares entities in its DOCTYPE");
+    }
+
+    @Test
+    void largeJunitReportFullOfEscapedCharactersIsRead() throws IOException {
+        // The JDK counts every &lt; or &quot; towards its entity size limits (100,000 by default on JDK 25).
+        StringBuilder xml = new StringBuilder("<testsuite name=\"big\">");
+        for (int i = 0; i < 30_000; i++) {
+            xml.append("<testcase classname=\"A&lt;T&gt;\" name=\"&quot;case ")
+                    .append(i)
+                    .append("&quot;\"/>");
+        }
+        write("TEST-big.xml", xml.append("</testsuite>").toString());
+        Observation o = run("TEST-big.xml", "junit");
+        assertThat(o.status()).as(o.summary()).isEqualTo(Status.PASS);
+        assertThat(o.measurements()).containsEntry("tests", 30_000L);
+    }
+
+    @Test
+    void realJacocoReportWithItsDoctypeIsRead() throws IOException {
+        Path report = dir.resolve("target/site/jacoco/jacoco.xml");
+        Files.createDirectories(report.getParent());
+        try (InputStream in = ReportProbeTest.class.getResourceAsStream("jacoco.xml")) {
+            Files.copy(in, report);
+        }
+        assertThat(Files.readString(report)).startsWith("<?xml").contains("<!DOCTYPE report PUBLIC");
+        Observation o = run("target/site/jacoco/jacoco.xml", "jacoco", ">= 50%");
+        assertThat(o.status()).as(o.summary()).isEqualTo(Status.PASS);
+        // The report-level counters only: LINE 12 missed, 13 covered; BRANCH 8 missed, 6 covered.
+        assertThat(o.measurements())
+                .containsEntry("lineCoverage", 52.0)
+                .containsEntry("linesCovered", 13L)
+                .containsEntry("linesMissed", 12L)
+                .containsEntry("branchCoverage", 42.86);
+        Observation branch = run("target/site/jacoco/jacoco.xml", "jacoco", "branch coverage >= 50%");
+        assertThat(branch.status()).isEqualTo(Status.FAIL);
+        assertThat(branch.summary()).contains("branchCoverage 42.86% does not meet >= 50%");
     }
 
     @Test
