@@ -1,6 +1,7 @@
 package io.golive.cli;
 
 import io.golive.GoliveException;
+import io.golive.InputException;
 import io.golive.server.demo.Demo;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -87,16 +89,12 @@ final class DemoCommand implements Callable<Integer> {
             // Ctrl-C during start-up: the JVM closed the database under the start; not an error
         } finally {
             stop(demo, started, out, err);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down and runs the hook itself, which finds the demo stopped
-            }
+            removeHook(hook);
         }
         return Main.OK;
     }
 
-    private static Demo.Started start(Demo demo) throws InterruptedException {
+    private Demo.Started start(Demo demo) throws InterruptedException {
         try {
             return demo.start();
         } catch (GoliveException e) {
@@ -104,9 +102,21 @@ final class DemoCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
+                if (root instanceof PortInUseException) {
+                    throw new InputException(
+                            "port " + port + " is in use; choose another with --port (0 picks a free one)", e);
+                }
                 root = root.getCause();
             }
             throw new GoliveException("the demo did not start: " + root.getMessage(), e);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down and runs the hook itself, which finds the demo stopped
         }
     }
 
