@@ -67,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         Demo demo =
                 new Demo(new Demo.Options(port, bind, Optional.ofNullable(data), FIRST_RUN_WAIT), Clock.systemUTC());
         AtomicReference<Demo.Started> started = new AtomicReference<>();
+        boolean asked = false;
         // registered before the start so that a Ctrl-C during it still stops and deletes what was started
         Thread hook = new Thread(
                 () -> {
@@ -81,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             demo.awaitStop();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // asked to stop: stop below and return
+            asked = true; // asked to stop: stop below, on a thread not interrupted, and return
         } catch (RuntimeException e) {
             if (!interrupted) {
                 throw e;
@@ -90,6 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             stop(demo, started, out, err);
             removeHook(hook);
+            if (asked) {
+                Thread.currentThread().interrupt();
+            }
         }
         return Main.OK;
     }
@@ -130,6 +134,8 @@ final class DemoCommand implements Callable<Integer> {
             Demo.Started s = started.get();
             if (s != null) {
                 out.println("golive demo: stopped" + (s.temporary() ? "; deleted " + s.dataDir() : ""));
+            } else if (interrupted) {
+                out.println("golive demo: stopped before it was ready");
             }
         } catch (UncheckedIOException e) {
             err.println("golive demo: " + e.getMessage() + ": " + e.getCause().getMessage());

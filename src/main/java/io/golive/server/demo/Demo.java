@@ -21,18 +21,20 @@ import org.springframework.context.event.ContextClosedEvent;
 /**
  * {@code golive demo}: a sample target, the server on a database of the demo's own, the sample
  * launches evaluated once against the target, and accounts to try it with. {@link #close()} stops the
- * server and the target and deletes a temporary database folder.
+ * server and the target and deletes a temporary database folder; the caller closes it (golive demo
+ * does so from a shutdown hook, the server registering none of its own).
  */
 public final class Demo implements AutoCloseable {
     private final Options options;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    // Set by start() and read by close(): both hold the monitor, so a Ctrl-C during start-up waits for
-    // start() to finish (or fail) and then stops whatever it started.
+    // Set by start() and read by close(), both holding the monitor: a Ctrl-C during start-up sets
+    // stopping, which start() checks between its steps, then stops whatever start() had started.
     private DemoFolder folder;
     private SampleTarget target;
     private ConfigurableApplicationContext context;
     private boolean closed;
+    private volatile boolean stopping;
 
     /**
      * How to run the demo.
@@ -81,9 +83,11 @@ public final class Demo implements AutoCloseable {
             folder = options.data().map(d -> DemoFolder.at(d, today)).orElseGet(() -> DemoFolder.temporary(today));
             target = startTarget(folder);
             folder.remember(target.port());
-            DatabaseLocation db = DatabaseLocation.embedded(folder.dir());
+            DatabaseLocation db = database(folder);
             List<Account> accounts = DemoAccounts.create(db, clock);
+            requireNotStopping();
             context = GoliveServer.start(properties(options, db));
+            requireNotStopping();
             context.addApplicationListener(e -> {
                 if (e instanceof ContextClosedEvent) {
                     stopped.countDown();
@@ -93,9 +97,26 @@ public final class Demo implements AutoCloseable {
                     .seed(DemoLaunches.load(target.url(), folder.day()), accounts, options.firstRunWait());
             return new Started(serverUrl(), target.url(), folder.dir(), folder.isTemporary(), accounts, launches);
         } catch (RuntimeException | InterruptedException e) {
-            close();
+            closeOnce();
             throw e;
         }
+    }
+
+    /** Between the steps of start(): a Ctrl-C need not wait for the whole start. */
+    private void requireNotStopping() throws InterruptedException {
+        if (stopping) {
+            throw new InterruptedException("the demo was stopped during its start");
+        }
+    }
+
+    /**
+     * The embedded database in the folder, closed by the demo rather than by H2 at JVM exit: H2's own
+     * exit hook would close it while the server is still stopping, and write into the folder just
+     * being deleted.
+     */
+    private static DatabaseLocation database(DemoFolder folder) {
+        DatabaseLocation db = DatabaseLocation.embedded(folder.dir());
+        return new DatabaseLocation(db.url() + ";DB_CLOSE_ON_EXIT=FALSE", db.user(), db.password(), db.dataDir());
     }
 
     /** The previous start's port when the folder is kept and that port is free, else any free port. */
@@ -116,6 +137,9 @@ public final class Demo implements AutoCloseable {
         props.put("server.address", options.bind());
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.user());
+        // the demo closes the server itself, then the target, then deletes the folder, in that order;
+        // Spring's own hook would close the server concurrently with it
+        props.put("spring.main.register-shutdown-hook", "false");
         // the tour printed at start is the demo's console: the log keeps to golive's own news, without
         // Spring's start-up lines and the warnings meant for production (Flyway's H2 version, springdoc)
         props.put("spring.main.log-startup-info", "false");
@@ -141,7 +165,12 @@ public final class Demo implements AutoCloseable {
 
     /** Stops the server and the sample target, then deletes a temporary folder; once, whatever had started. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stopping = true;
+        closeOnce();
+    }
+
+    private synchronized void closeOnce() {
         if (closed) {
             return;
         }
