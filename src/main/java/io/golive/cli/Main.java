@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             CheckCommand.class,
             ServeCommand.class,
+            DemoCommand.class,
             UserCommand.class,
             TokenCommand.class,
             AuditCommand.class,
