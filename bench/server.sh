@@ -13,7 +13,7 @@ work=$(mktemp -d)
 sampler=''
 trap 'kill "$sampler" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 data=$work/data
-export GOLIVE_JAVA_OPTS=${GOLIVE_JAVA_OPTS:--Xmx256m}
+# The launcher's defaults for the server (-Xmx256m, C1) unless GOLIVE_JAVA_OPTS says otherwise.
 
 ./golive --version >/dev/null   # build the jar (and the class-data archive) first
 GOLIVE_USER_PASSWORD=bench-password-123 ./golive user add bench --role editor --data "$data" >/dev/null
