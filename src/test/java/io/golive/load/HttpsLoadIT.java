@@ -107,7 +107,12 @@ class HttpsLoadIT {
 
     @Test
     void fixedRateOverTlsIsHeld() {
-        LoadResult r = run(LoadPlan.open(url, 200, Duration.ofSeconds(4)).withInsecure(true));
+        LoadPlan plan = LoadPlan.open(url, 200, Duration.ofSeconds(4)).withInsecure(true);
+        LoadResult r = run(plan);
+        if (r.generatorLimited()) {
+            // the first run also warms the TLS path up; a hiccup of a busy machine gets one more try
+            r = run(plan);
+        }
 
         assumeFalse(r.generatorLimited(), "the machine was too busy to measure precisely: " + r.warnings());
         assertThat(r.errors()).isZero();
