@@ -67,7 +67,8 @@ final class DemoTour {
         line(b, "  2. The API, with the editor's token:");
         line(b, "       curl -H 'Authorization: Bearer " + editor + "' " + url + "/api/launches");
         launch(s, "checkout-v3").ifPresent(id -> {
-            line(b, "  3. Sign off checkout-v3 as the CTO, then as the Security Lead: it turns GO.");
+            line(b, "  3. Sign off checkout-v3 as the CTO, then as the Security Lead: it turns GO. In the browser,");
+            line(b, "     sign in as cto (then security) and use \"Your sign-off\" on its page; or with the API:");
             line(b, "       curl -X POST -H 'Authorization: Bearer " + token(s, DemoAccounts.CTO) + "' \\");
             line(
                     b,

@@ -51,7 +51,7 @@ class SecurityIT {
                 retryAfter = r.header("Retry-After");
             }
         }
-        assertThat(limited).isGreaterThan(0);
+        assertThat(limited).isGreaterThanOrEqualTo(4); // 4 a minute, at once if need be
         assertThat(retryAfter).isEqualTo("1");
     }
 

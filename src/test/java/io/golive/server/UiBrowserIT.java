@@ -65,6 +65,69 @@ class UiBrowserIT {
         }
     }
 
+    @Test
+    void anApproverSignsOffInTheBrowserAndOthersAreNotOffered() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Debian's chromium and chromium-driver are not installed (run-tests installs them)");
+        try (TestServer server = TestServer.h2(dir, Map.of())) {
+            server.token("carol", "viewer", "CTO");
+            server.token("web", "editor");
+            Api viewer = server.api(server.token("vi", "viewer"));
+            long id = server.api(server.token("ed", "editor"))
+                    .post("/api/launches", Api.launch(ApiContractIT.spec(""), "LAUNCH.md", ApiContractIT.CHECKLIST))
+                    .json()
+                    .get("id")
+                    .asLong();
+            WebDriver browser = chromium();
+            try {
+                var wait = new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .ignoring(StaleElementReferenceException.class);
+                logIn(browser, wait, server, "carol");
+                browser.get(server.base() + "/launches/" + id);
+                assertThat(browser.findElements(By.id("sign-Security-Lead"))).isEmpty(); // carol does not hold it
+                browser.findElement(By.cssSelector("#sign-CTO input[name=comment]"))
+                        .sendKeys("evidence reviewed");
+                browser.findElement(By.cssSelector("#sign-CTO button[value=APPROVE]"))
+                        .click();
+                wait.until(d -> d.findElement(By.cssSelector("#sign-CTO .result"))
+                        .getText()
+                        .equals("APPROVE recorded"));
+                wait.until(d -> d.findElement(By.id("signoffs")).getText().contains("carol"));
+                assertThat(browser.findElement(By.id("signoffs")).getText()).contains("APPROVE");
+                File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), Path.of("target", "ui-signoff.png"), StandardCopyOption.REPLACE_EXISTING);
+
+                browser.manage().deleteAllCookies();
+                logIn(browser, wait, server, "web");
+                browser.get(server.base() + "/launches/" + id);
+                assertThat(browser.findElements(By.id("sign"))).isEmpty();
+            } finally {
+                browser.quit();
+            }
+            var cto = ApiContractIT.signoff(viewer.get("/api/launches/" + id).json(), "CTO");
+            assertThat(cto.get("user").asString()).isEqualTo("carol");
+            assertThat(cto.get("verdict").asString()).isEqualTo("APPROVE");
+            assertThat(cto.get("comment").asString()).isEqualTo("evidence reviewed");
+        }
+    }
+
+    private static void logIn(
+            WebDriver browser, org.openqa.selenium.support.ui.Wait<WebDriver> wait, TestServer server, String user) {
+        browser.get(server.base() + "/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("password-of-" + user);
+        browser.findElement(By.id("sign-in")).click();
+        try {
+            wait.until(d -> !d.findElements(By.id("launches")).isEmpty());
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "no launch list after logging in as " + user + " at " + browser.getCurrentUrl() + ": "
+                            + browser.getPageSource(),
+                    e);
+        }
+    }
+
     private static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

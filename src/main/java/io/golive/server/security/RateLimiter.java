@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets by key: {@code perSecond} requests a second on average, bursts of up to one second's
- * worth. Zero turns it off. Answers how many seconds to wait when a request is over the limit.
+ * Token buckets by key: {@code perSecond} requests a second on average, in bursts of up to
+ * {@code burst} (by default one second's worth). Zero turns it off. Answers how many seconds to wait
+ * when a request is over the limit.
  */
 public final class RateLimiter {
     private static final int MAX_KEYS = 100_000;
@@ -18,8 +19,12 @@ public final class RateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(double perSecond, Clock clock) {
+        this(perSecond, perSecond, clock);
+    }
+
+    public RateLimiter(double perSecond, double burst, Clock clock) {
         this.perSecond = perSecond;
-        this.burst = Math.max(1, perSecond);
+        this.burst = Math.max(1, burst);
         this.clock = clock;
     }
 

@@ -96,7 +96,9 @@ class SecurityConfig {
             Accounts accounts,
             TransactionTemplate tx)
             throws Exception {
-        RateLimiter logins = new RateLimiter(props.login().rateLimit() / 60.0, clock);
+        // N attempts a minute, all at once if need be: colleagues behind one address log in together
+        double perMinute = props.login().rateLimit();
+        RateLimiter logins = new RateLimiter(perMinute / 60.0, perMinute, clock);
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/webjars/**",

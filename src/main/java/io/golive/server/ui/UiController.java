@@ -2,6 +2,9 @@ package io.golive.server.ui;
 
 import io.golive.server.launch.LaunchView;
 import io.golive.server.launch.LaunchViews;
+import io.golive.server.security.CurrentUser;
+import io.golive.server.security.Roles;
+import io.golive.server.signoff.SignoffDecision;
 import io.golive.server.store.LaunchStore;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ class UiController {
     String launch(@PathVariable long id, Model model, Authentication auth) {
         fill(id, model);
         model.addAttribute("user", auth.getName());
+        model.addAttribute("mine", rolesToSign(views.view(id), CurrentUser.of(auth)));
         return "launch";
     }
 
@@ -53,6 +57,13 @@ class UiController {
     String status(@PathVariable long id, Model model) {
         fill(id, model);
         return "launch :: status";
+    }
+
+    /** The sign-off roles of this launch the user holds, so the page offers them to sign. */
+    static List<String> rolesToSign(LaunchView v, CurrentUser user) {
+        return SignoffDecision.requiredRoles(v.evaluation()).stream()
+                .filter(r -> user.roles().stream().anyMatch(u -> Roles.same(u, r)))
+                .toList();
     }
 
     private void fill(long id, Model model) {

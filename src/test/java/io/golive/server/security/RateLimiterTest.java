@@ -49,6 +49,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void aMinutesWorthMayComeAtOnceThenWaitsForTheRate() {
+        RateLimiter limiter = new RateLimiter(10 / 60.0, 10, clock);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.acquire("ip")).isEmpty();
+        }
+        assertThat(limiter.acquire("ip")).hasValue(6);
+        now.addAndGet(6_000);
+        assertThat(limiter.acquire("ip")).isEmpty();
+        assertThat(limiter.acquire("ip")).hasValue(6);
+    }
+
+    @Test
     void slowRatesWaitLonger() {
         RateLimiter limiter = new RateLimiter(10 / 60.0, clock);
         assertThat(limiter.acquire("ip")).isEmpty();
