@@ -3,8 +3,10 @@ package io.golive.cli;
 import io.golive.GoliveException;
 import io.golive.InputException;
 import io.golive.server.GoliveServer;
+import io.golive.server.secret.SecretBox;
 import io.golive.server.store.DatabaseLocation;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +40,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        checkSecretsKey(System.getenv("GOLIVE_SECRETS_KEY"));
+        checkPortIsFree();
         DatabaseLocation location = database.location();
         location.dataDir().ifPresent(dir -> {
             try {
@@ -66,6 +70,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
+                if (root instanceof org.springframework.boot.web.server.PortInUseException) {
+                    throw new InputException(portInUse(), e);
+                }
                 root = root.getCause();
             }
             throw new GoliveException("the server did not start: " + root.getMessage(), e);
@@ -78,5 +85,45 @@ final class ServeCommand implements Callable<Integer> {
         });
         closed.await();
         return Main.OK;
+    }
+
+    /** A bad key is bad input, said before Spring starts (and prints its own failure report). */
+    static void checkSecretsKey(String key) {
+        if (key != null && !key.isBlank()) {
+            try {
+                SecretBox.fromBase64(key);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("GOLIVE_SECRETS_KEY: " + e.getMessage());
+            }
+        }
+    }
+
+    private void checkPortIsFree() {
+        int p = effectivePort();
+        if (p <= 0) {
+            return;
+        }
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true); // as Tomcat binds: a port in TIME_WAIT is free
+            s.bind(bind == null ? new InetSocketAddress(p) : new InetSocketAddress(bind, p));
+        } catch (IOException e) {
+            throw new InputException(portInUse() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private int effectivePort() {
+        if (port != null) {
+            return port;
+        }
+        String env = System.getenv("SERVER_PORT");
+        try {
+            return env == null || env.isBlank() ? 8080 : Integer.parseInt(env.strip());
+        } catch (NumberFormatException e) {
+            return -1; // Spring reports it
+        }
+    }
+
+    private String portInUse() {
+        return "port " + effectivePort() + " is in use; choose another with --port (0 picks a free one)";
     }
 }
