@@ -3,6 +3,7 @@ package io.golive.cli;
 import io.golive.InputException;
 import io.golive.checklist.Checklist;
 import io.golive.checklist.ChecklistImporter;
+import io.golive.checklist.Checklists;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Decision;
 import io.golive.gate.Engine;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -104,17 +106,26 @@ final class CheckCommand implements Callable<Integer> {
         LaunchSpec launch = null;
         // Probes load only for a spec: a bare checklist needs none, and loading them costs start-up time.
         ProbeRegistry registry = isSpec ? ProbeRegistry.load(getClass().getClassLoader()) : null;
+        List<Path> files = List.of(file);
         if (isSpec) {
             launch = new SpecLoader(registry.kinds(), System.getenv()).load(file);
-            if (launch.checklists().size() != 1) {
-                throw new InputException(file + ": one checklist per spec is supported; write one spec per checklist");
+            files = launch.checklists();
+            if (files.size() > 1 && fmt.equals("md")) {
+                throw new InputException("--format md writes one checklist back; " + file + " lists " + files.size()
+                        + " (use json, junit, html or text)");
             }
         }
-        Path checklistFile = isSpec ? launch.checklists().getFirst() : file;
-        String text = importer.readText(checklistFile);
-        Checklist imported = importer.parse(checklistFile.toString(), text);
-        Checklist checklist = isSpec ? imported.withSignoffs(launch.signoffs()) : imported;
-        imported.warnings().forEach(w -> err.println("warning: " + checklistFile + ": " + w));
+        List<Checklists.Part> parts = new ArrayList<>();
+        String text = "";
+        for (Path f : files) {
+            text = importer.readText(f);
+            Checklist one = importer.parse(f.toString(), text);
+            one.warnings().forEach(w -> err.println("warning: " + f + ": " + w));
+            parts.add(new Checklists.Part(f.getFileName().toString(), one));
+        }
+        Checklist combined = Checklists.combine(
+                isSpec ? launch.name() : parts.getFirst().checklist().title(), parts);
+        Checklist checklist = isSpec ? combined.withSignoffs(launch.signoffs()) : combined;
         List<CheckResult> results = isSpec ? runChecks(launch, checklist, registry, err) : List.of();
         Evaluation evaluation = new Gate().evaluate(checklist, results);
         write(render(fmt, evaluation, text));

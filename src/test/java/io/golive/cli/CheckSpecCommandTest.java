@@ -55,6 +55,40 @@ class CheckSpecCommandTest {
     }
 
     @Test
+    void aSpecWithSeveralChecklistsDecidesOnAllOfThem() throws IOException {
+        Files.writeString(dir.resolve("SECURITY.md"), "# Security\n## Web\n- [ ] TLS valid\n- [ ] Pen test done\n");
+        Path s = Files.writeString(dir.resolve("golive.yaml"), """
+                name: checkout
+                checklist: [LAUNCH.md, SECURITY.md]
+                checks:
+                  - item: security/web/tls-valid
+                    fake: { result: PASS }
+                  - item: launch/web/tls-valid
+                    fake: { result: PASS }
+                  - item: Pen test
+                    fake: { result: FAIL, say: two highs open }
+                """);
+        Run r = CliTest.golive("check", s.toString(), "--format", "json");
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(json.get("items").toString())
+                .contains("launch/web/health-endpoint-up")
+                .contains("security/web/pen-test-done");
+        assertThat(json.get("reasons").toString())
+                .contains("FAIL: security/web/pen-test-done")
+                .contains("PENDING: launch/web/health-endpoint-up");
+
+        Run md = CliTest.golive("check", s.toString(), "--format", "md");
+        assertThat(md.code()).isEqualTo(2);
+        assertThat(md.err()).contains("--format md writes one checklist back");
+
+        Files.writeString(s, "checklist: [LAUNCH.md, SECURITY.md]\nchecks:\n  - item: TLS valid\n    fake: {}\n");
+        Run ambiguous = CliTest.golive("check", s.toString());
+        assertThat(ambiguous.code()).isEqualTo(2);
+        assertThat(ambiguous.err()).contains("launch/web/tls-valid").contains("security/web/tls-valid");
+    }
+
+    @Test
     void rolesTheSpecListsJoinTheChecklistsSignoffs() throws IOException {
         Files.writeString(dir.resolve("golive.yaml"), "checklist: LAUNCH.md\nsignoffs: [CTO, Compliance]\n");
         Run r = CliTest.golive("check", dir.resolve("golive.yaml").toString(), "--format", "json");
