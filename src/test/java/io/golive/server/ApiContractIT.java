@@ -287,6 +287,36 @@ abstract class ApiContractIT {
     }
 
     @Test
+    void aLaunchOfSeveralChecklistsDecidesOnAllOfThem() {
+        String security = "# Security\n## Pre-Launch\n- [ ] Pen test done\n## Sign-Off\n"
+                + "| Role | Signature |\n|---|---|\n| CISO | |\n";
+        String spec = spec("checks:\n  - item: Pen test\n    fake: {result: FAIL, say: two highs open}\n")
+                .replace("checklist: LAUNCH.md", "checklist: [LAUNCH.md, SECURITY.md]");
+        Response r = editor.post(
+                "/api/launches",
+                Map.of("spec", spec, "checklists", Map.of("LAUNCH.md", CHECKLIST, "SECURITY.md", security)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        done(id, "launch/" + RUNBOOK);
+        JsonNode l = launch(id);
+        assertThat(item(l, "launch/" + RUNBOOK).get("status").asString()).isEqualTo("DONE");
+        assertThat(item(l, "security/pre-launch/pen-test-done").get("status").asString())
+                .isEqualTo("PENDING");
+        assertThat(l.get("signoffs").toString())
+                .contains("CTO")
+                .contains("Security Lead")
+                .contains("CISO");
+        assertThat(viewer.get("/api/launches/" + id + "/report?format=md").status())
+                .isEqualTo(400);
+        assertThat(viewer.get("/api/launches/" + id + "/report?format=pdf").status())
+                .isEqualTo(200);
+        Response missing =
+                editor.post("/api/launches", Map.of("spec", spec, "checklists", Map.of("LAUNCH.md", CHECKLIST)));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("SECURITY.md");
+    }
+
+    @Test
     void aStoredSecretIsUsedByChecksAndNeverShown() throws Exception {
         String value = "k" + Long.toHexString(System.nanoTime()) + "x" + Long.toHexString(System.nanoTime());
         com.sun.net.httpserver.HttpServer target =

@@ -103,7 +103,7 @@ public final class LaunchService {
                 0,
                 loaded.name(),
                 sources.spec(),
-                loaded.checklistName(),
+                loaded.checklistNames(),
                 loaded.launchAt(),
                 digest(sources),
                 now,
@@ -116,7 +116,7 @@ public final class LaunchService {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", loaded.name());
         m.put("version", version);
-        m.put("checklist", loaded.checklistName());
+        m.put("checklists", loaded.checklistNames());
         m.put("items", loaded.itemIds().size());
         m.put("checks", loaded.checks());
         return m;
@@ -132,7 +132,7 @@ public final class LaunchService {
 
     private record Loaded(
             String name,
-            String checklistName,
+            List<String> checklistNames,
             Optional<Long> launchAt,
             Optional<Long> scheduleMs,
             List<String> itemIds,
@@ -155,7 +155,7 @@ public final class LaunchService {
             }
             return new Loaded(
                     files.spec().name(),
-                    files.checklistName(),
+                    files.checklistNames(),
                     files.spec().launch().map(java.time.Instant::toEpochMilli),
                     files.spec().schedule().map(java.time.Duration::toMillis),
                     files.checklist().allItems().stream().map(Item::id).toList(),

@@ -28,6 +28,6 @@ public record LaunchView(
         byte[] bytes,
         byte[] gzip) {
     public String markdown() {
-        return parsed.markdown();
+        return parsed.singleMarkdown();
     }
 }

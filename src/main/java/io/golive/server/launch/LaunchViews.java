@@ -1,7 +1,5 @@
 package io.golive.server.launch;
 
-import io.golive.checklist.ChecklistImporter;
-import io.golive.checklist.MojibakeRepair;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
@@ -120,9 +118,8 @@ public final class LaunchViews {
             return cached;
         }
         Version v = launches.version(id, version).orElseThrow(() -> ApiException.notFound("no launch " + id));
-        String text = MojibakeRepair.repair(launches.files(id, version).get(v.checklistName()));
-        ParsedVersion fresh = new ParsedVersion(
-                v, new ChecklistImporter().parse(v.checklistName(), text).withSignoffs(v.signoffRoles()), text);
+        Map<String, String> texts = SpecFiles.texts(v.checklistNames(), launches.files(id, version));
+        ParsedVersion fresh = new ParsedVersion(v, SpecFiles.imported(v.name(), texts, v.signoffRoles()), texts);
         if (cached == null || cached.version().version() < version) {
             parsed.put(id, fresh);
         }

@@ -1,7 +1,26 @@
 package io.golive.server.launch;
 
 import io.golive.checklist.Checklist;
+import io.golive.server.ApiException;
 import io.golive.server.store.LaunchStore.Version;
+import java.util.Map;
 
-/** One version of a launch with its checklist imported (immutable, so cached per version). */
-public record ParsedVersion(Version version, Checklist checklist, String markdown) {}
+/**
+ * One version of a launch with its checklists imported as one (immutable, so cached per version).
+ *
+ * @param markdown the text of each checklist by name, as imported (mojibake repaired)
+ */
+public record ParsedVersion(Version version, Checklist checklist, Map<String, String> markdown) {
+    public ParsedVersion {
+        markdown = Map.copyOf(markdown);
+    }
+
+    /** The one checklist's text, for the Markdown report; 400 when the launch has several. */
+    public String singleMarkdown() {
+        if (markdown.size() != 1) {
+            throw ApiException.badRequest("format md writes one checklist back; this launch has " + markdown.size()
+                    + " (use json, junit, html or pdf)");
+        }
+        return markdown.values().iterator().next();
+    }
+}

@@ -3,6 +3,7 @@ package io.golive.server.launch;
 import io.golive.InputException;
 import io.golive.checklist.Checklist;
 import io.golive.checklist.ChecklistImporter;
+import io.golive.checklist.Checklists;
 import io.golive.checklist.MojibakeRepair;
 import io.golive.gate.PlannedCheck;
 import io.golive.gate.Planner;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,8 +31,7 @@ final class SpecFiles implements AutoCloseable {
 
     private final Path dir;
     private final LaunchSpec spec;
-    private final String checklistName;
-    private final String checklistText;
+    private final List<String> checklistNames;
     private final Checklist checklist;
     private final List<PlannedCheck> planned;
 
@@ -45,13 +46,9 @@ final class SpecFiles implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.spec = new SpecLoader(registry.kinds(), env).load(dir.resolve(SPEC_NAME));
-        if (spec.checklists().size() != 1) {
-            throw new InputException(SPEC_NAME + ": one checklist per spec is supported");
-        }
-        this.checklistName = spec.checklists().getFirst().getFileName().toString();
-        this.checklistText = MojibakeRepair.repair(sources.checklists().get(checklistName));
-        this.checklist =
-                new ChecklistImporter().parse(checklistName, checklistText).withSignoffs(spec.signoffs());
+        this.checklistNames =
+                spec.checklists().stream().map(p -> p.getFileName().toString()).toList();
+        this.checklist = imported(spec.name(), texts(checklistNames, sources.checklists()), spec.signoffs());
         this.planned = new Planner(registry).plan(spec, checklist);
     }
 
@@ -81,12 +78,24 @@ final class SpecFiles implements AutoCloseable {
         return spec;
     }
 
-    String checklistName() {
-        return checklistName;
+    List<String> checklistNames() {
+        return checklistNames;
     }
 
-    String checklistText() {
-        return checklistText;
+    /** The named checklists' texts, in the spec's order, mojibake repaired. */
+    static Map<String, String> texts(List<String> names, Map<String, String> files) {
+        Map<String, String> out = new LinkedHashMap<>();
+        names.forEach(n -> out.put(n, MojibakeRepair.repair(files.get(n))));
+        return out;
+    }
+
+    /** The checklists imported as one launch, with the spec's sign-off roles. */
+    static Checklist imported(String title, Map<String, String> texts, List<String> signoffRoles) {
+        ChecklistImporter importer = new ChecklistImporter();
+        List<Checklists.Part> parts = texts.entrySet().stream()
+                .map(e -> new Checklists.Part(e.getKey(), importer.parse(e.getKey(), e.getValue())))
+                .toList();
+        return Checklists.combine(title, parts).withSignoffs(signoffRoles);
     }
 
     Checklist checklist() {

@@ -29,13 +29,14 @@ public final class LaunchStore {
             int version,
             String name,
             String spec,
-            String checklistName,
+            List<String> checklistNames,
             Optional<Long> launchAt,
             String digest,
             long createdAt,
             String createdBy,
             List<String> signoffRoles) {
         public Version {
+            checklistNames = List.copyOf(checklistNames);
             signoffRoles = List.copyOf(signoffRoles);
         }
     }
@@ -63,7 +64,7 @@ public final class LaunchStore {
                         version,
                         v.name(),
                         v.spec(),
-                        v.checklistName(),
+                        String.join("\n", v.checklistNames()),
                         v.launchAt().orElse(null),
                         v.digest(),
                         v.createdAt(),
@@ -146,7 +147,7 @@ public final class LaunchStore {
                             rs.getInt(2),
                             rs.getString(3),
                             rs.getString(4),
-                            rs.getString(5),
+                            lines(rs.getString(5)),
                             launchAt,
                             rs.getString(7),
                             rs.getLong(8),
