@@ -16,14 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Manage API tokens of the golive server.",
         subcommands = {TokenCommand.Create.class})
-final class TokenCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(
             name = "create",

@@ -22,14 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Manage accounts of the golive server.",
         subcommands = {UserCommand.Add.class})
-final class UserCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(
             name = "add",
