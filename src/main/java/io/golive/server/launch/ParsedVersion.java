@@ -3,6 +3,8 @@ package io.golive.server.launch;
 import io.golive.checklist.Checklist;
 import io.golive.server.ApiException;
 import io.golive.server.store.LaunchStore.Version;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  */
 public record ParsedVersion(Version version, Checklist checklist, Map<String, String> markdown) {
     public ParsedVersion {
-        markdown = Map.copyOf(markdown);
+        markdown = Collections.unmodifiableMap(new LinkedHashMap<>(markdown)); // in the spec's order
     }
 
     /** The one checklist's text, for the Markdown report; 400 when the launch has several. */
