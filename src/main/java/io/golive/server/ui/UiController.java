@@ -46,9 +46,9 @@ class UiController {
 
     @GetMapping("/launches/{id}")
     String launch(@PathVariable long id, Model model, Authentication auth) {
-        fill(id, model);
+        LaunchView v = fill(id, model);
         model.addAttribute("user", auth.getName());
-        model.addAttribute("mine", rolesToSign(views.view(id), CurrentUser.of(auth)));
+        model.addAttribute("mine", rolesToSign(v, CurrentUser.of(auth)));
         return "launch";
     }
 
@@ -66,12 +66,13 @@ class UiController {
                 .toList();
     }
 
-    private void fill(long id, Model model) {
+    private LaunchView fill(long id, Model model) {
         LaunchView v = views.view(id);
         model.addAttribute("view", v);
         model.addAttribute("json", v.json());
         model.addAttribute("items", v.json().get("items"));
         model.addAttribute("signoffs", v.json().get("signoffs"));
         model.addAttribute("evaluation", v.json().getOrDefault("evaluation", Map.of()));
+        return v;
     }
 }
