@@ -7,7 +7,6 @@ import io.golive.server.secret.SecretBox;
 import io.golive.server.store.DatabaseLocation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,13 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         checkSecretsKey(System.getenv("GOLIVE_SECRETS_KEY"));
         checkPortIsFree();
         DatabaseLocation location = database.location();
-        location.dataDir().ifPresent(dir -> {
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new InputException(dir + ": cannot create the data folder: " + e.getMessage());
-            }
-        });
+        location.dataDir().ifPresent(DatabaseLocation::createFolder);
         Map<String, String> props = new LinkedHashMap<>();
         if (port != null) {
             props.put("server.port", port.toString());

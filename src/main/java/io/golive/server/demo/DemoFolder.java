@@ -1,6 +1,7 @@
 package io.golive.server.demo;
 
 import io.golive.InputException;
+import io.golive.server.store.DatabaseLocation;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class DemoFolder implements AutoCloseable {
                 throw new InputException(abs + ": this folder holds a golive database that the demo did not create;"
                         + " give the demo a folder of its own");
             }
-            return new DemoFolder(create(abs), false, today, OptionalInt.empty());
+            return new DemoFolder(DatabaseLocation.createFolder(abs), false, today, OptionalInt.empty());
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
@@ -66,14 +67,6 @@ public final class DemoFolder implements AutoCloseable {
                     abs, false, first, port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port)));
         } catch (IOException | RuntimeException e) {
             throw new InputException(marker + ": cannot read it: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path create(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot create the data folder: " + e.getMessage(), e);
         }
     }
 

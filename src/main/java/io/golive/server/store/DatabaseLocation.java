@@ -56,6 +56,15 @@ public record DatabaseLocation(String url, String user, String password, Optiona
         return new DatabaseLocation(url, "golive", "", Optional.of(abs));
     }
 
+    /** Creates a data folder (and its parents) when missing; a folder that cannot be made is bad input. */
+    public static Path createFolder(Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new InputException(dir + ": cannot create the data folder: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isEmbedded() {
         return dataDir.isPresent();
     }
