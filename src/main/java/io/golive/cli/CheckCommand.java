@@ -87,6 +87,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "How many checks run at once (default 64; at most 16 against one target).")
     int parallel;
 
+    @picocli.CommandLine.Mixin
+    EgressOptions egress;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -154,9 +157,11 @@ final class CheckCommand implements Callable<Integer> {
         RunOptions options =
                 new RunOptions(RunOptions.DEFAULT_CHECK_TIMEOUT, overall, parallel, Math.min(parallel, 16));
         ProgressLine progress = new ProgressLine(err, System.console() != null);
-        List<CheckResult> results = new Engine(Clock.systemUTC()).run(launch, planned, options, progress);
-        progress.end();
-        return results;
+        try (var policy = egress.install()) {
+            List<CheckResult> results = new Engine(Clock.systemUTC()).run(launch, planned, options, progress);
+            progress.end();
+            return results;
+        }
     }
 
     private static Duration duration(String option, String value) {

@@ -55,6 +55,19 @@ class CheckSpecCommandTest {
     }
 
     @Test
+    void egressOptionsRestrictTheRunAndABadEntryIsBadInput() throws IOException {
+        Path s = spec("  - item: Health endpoint up\n    http: { url: \"http://169.254.169.254/latest/\" }\n");
+        Run limited = CliTest.golive("check", s.toString(), "--egress-allow", "127.0.0.1/32", "--format", "json");
+        assertThat(limited.code()).isEqualTo(1);
+        assertThat(limited.out()).contains("egress to 169.254.169.254 is not allowed on this server (--egress-allow)");
+        Run bad = CliTest.golive("check", s.toString(), "--egress-allow", "10.0.0.0/99");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err())
+                .contains("\"10.0.0.0/99\" is neither an address block")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aSpecWithSeveralChecklistsDecidesOnAllOfThem() throws IOException {
         Files.writeString(dir.resolve("SECURITY.md"), "# Security\n## Web\n- [ ] TLS valid\n- [ ] Pen test done\n");
         Path s = Files.writeString(dir.resolve("golive.yaml"), """

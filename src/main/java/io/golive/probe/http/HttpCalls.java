@@ -1,5 +1,6 @@
 package io.golive.probe.http;
 
+import io.golive.egress.Egress;
 import io.golive.probe.Observation;
 import io.golive.probe.ProbeContext;
 import io.golive.probe.TrustStores;
@@ -12,13 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -28,7 +32,16 @@ import javax.net.ssl.TrustManager;
  * the check's deadline, and every failure to get an answer turned into an ERROR with its reason.
  */
 final class HttpCalls {
-    private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final int MAX_CLIENTS = 16;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Least recently used first; an evicted client's idle connections close when it is collected. */
+    private static final Map<String, HttpClient> CLIENTS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HttpClient> eldest) {
+            return size() > MAX_CLIENTS;
+        }
+    };
+
     private static final int MAX_BODY = 1 << 20;
 
     /** A response, or the observation saying why there is none. */
@@ -57,8 +70,14 @@ final class HttpCalls {
 
     static Result send(Endpoint e, HttpRequest request, ProbeContext context, Path baseDir) {
         long start = System.nanoTime();
+        // decided before the client sees the request: address literals are never looked up, and a
+        // refused request must send nothing (no response, so no body snippet as evidence)
+        Optional<String> refused = Egress.refusal(e.uri().getHost());
+        if (refused.isPresent()) {
+            return failed(refused.get(), start);
+        }
         try {
-            HttpClient client = client(e, baseDir, request.timeout().orElse(Duration.ofSeconds(10)));
+            HttpClient client = client(e, baseDir);
             HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = r.body()) {
@@ -90,7 +109,9 @@ final class HttpCalls {
         Throwable c = ex;
         while (c != null) {
             if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
-                return "DNS failure: cannot resolve " + e.uri().getHost();
+                // the JVM's resolver hides addresses the egress policy denies: say so rather than "DNS"
+                return Egress.refusal(e.uri().getHost())
+                        .orElse("DNS failure: cannot resolve " + e.uri().getHost());
             }
             if (c instanceof ConnectException) {
                 return "connection refused (" + e.authority() + ")";
@@ -109,24 +130,38 @@ final class HttpCalls {
                 Optional.empty(), Optional.of(Observation.error(why)), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static HttpClient client(Endpoint e, Path baseDir, Duration connectTimeout)
-            throws GeneralSecurityException, IOException {
-        String key = e.insecure() + "|" + e.trust().orElse("") + "|" + baseDir;
-        HttpClient c = CLIENTS.get(key);
-        if (c == null) {
-            c = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(
-                            connectTimeout.compareTo(Duration.ofSeconds(10)) < 0
-                                    ? connectTimeout
-                                    : Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .sslContext(sslContext(e, baseDir))
-                    .build();
-            HttpClient raced = CLIENTS.putIfAbsent(key, c);
-            c = raced == null ? c : raced;
+    /**
+     * The client for the endpoint's trust material: keyed by what is trusted (the trust file's bytes,
+     * not its path, so uploads written to fresh folders share one client), at most {@link #MAX_CLIENTS}
+     * kept. The connect timeout is a fixed upper bound; each request carries its check's own timeout.
+     */
+    private static HttpClient client(Endpoint e, Path baseDir) throws GeneralSecurityException, IOException {
+        String key = e.insecure()
+                ? "insecure"
+                : e.trust().map(t -> trustKey(baseDir.resolve(t))).orElse("default");
+        synchronized (CLIENTS) {
+            HttpClient c = CLIENTS.get(key);
+            if (c == null) {
+                c = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .sslContext(sslContext(e, baseDir))
+                        .build();
+                CLIENTS.put(key, c);
+            }
+            return c;
         }
-        return c;
+    }
+
+    private static String trustKey(Path trust) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(trust));
+            return "trust:" + HexFormat.of().formatHex(digest);
+        } catch (IOException | java.security.NoSuchAlgorithmException ex) {
+            // unreadable: sslContext reports it with the file's name
+            return "unreadable:" + trust;
+        }
     }
 
     static SSLContext sslContext(Endpoint e, Path baseDir) throws GeneralSecurityException, IOException {

@@ -2,6 +2,7 @@ package io.golive.probe.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.egress.Egress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -15,6 +16,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +98,10 @@ final class ApiClient {
     }
 
     private Answer send(ApiEndpoint e, HttpRequest request) throws ApiException {
+        Optional<String> refused = Egress.refusal(request.uri().getHost());
+        if (refused.isPresent()) {
+            throw new ApiException(refused.get());
+        }
         try {
             HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
@@ -118,7 +124,8 @@ final class ApiClient {
     private static String reason(IOException ex, ApiEndpoint e) {
         for (Throwable c = ex; c != null; c = c.getCause()) {
             if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
-                return "DNS failure: cannot resolve " + e.base().getHost();
+                return Egress.refusal(e.base().getHost())
+                        .orElse("DNS failure: cannot resolve " + e.base().getHost());
             }
             if (c instanceof ConnectException) {
                 return "connection refused (" + e.authority() + ")";

@@ -2,6 +2,7 @@ package io.golive.probe.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.egress.EgressSocketFactory;
 import io.golive.probe.KeyedPool;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -124,6 +125,8 @@ final class PgEndpoint {
         p.setProperty("loginTimeout", seconds);
         p.setProperty("socketTimeout", seconds);
         p.setProperty("ApplicationName", "golive");
+        // every connection is decided by the egress policy on the address actually connected to
+        p.setProperty("socketFactory", EgressSocketFactory.class.getName());
         // A gate reads; it must never change the database it verifies.
         p.setProperty("readOnly", "true");
         p.setProperty("readOnlyMode", "always");

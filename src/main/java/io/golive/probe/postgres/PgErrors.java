@@ -1,5 +1,6 @@
 package io.golive.probe.postgres;
 
+import io.golive.egress.EgressRefusedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -19,6 +20,9 @@ final class PgErrors {
     static String connectFailure(SQLException e, PgEndpoint endpoint) {
         String where = "cannot connect to " + endpoint.display() + ": ";
         Throwable cause = rootCause(e);
+        if (cause instanceof EgressRefusedException refused) {
+            return refused.getMessage();
+        }
         return where
                 + switch (cause) {
                     case ConnectException c -> "connection refused (is PostgreSQL listening there?)";

@@ -2,6 +2,7 @@ package io.golive.probe.redis;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.egress.EgressRefusedException;
 import io.golive.probe.KeyedPool;
 import io.golive.probe.Observation;
 import io.golive.probe.Observations;
@@ -104,6 +105,8 @@ public final class RedisProbe implements Probe<RedisConfig> {
             return call.run();
         } catch (RedisException e) {
             return Observation.error("Redis at " + endpoint.display() + " refused: " + e.getMessage());
+        } catch (EgressRefusedException e) {
+            return Observation.error(e.getMessage());
         } catch (ConnectException e) {
             return Observation.error(
                     "cannot connect to " + endpoint.display() + ": connection refused (is Redis listening there?)");

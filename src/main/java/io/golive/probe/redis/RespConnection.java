@@ -1,5 +1,6 @@
 package io.golive.probe.redis;
 
+import io.golive.egress.Egress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +39,7 @@ final class RespConnection implements AutoCloseable {
     static RespConnection open(String host, int port, boolean tls, Duration timeout) throws IOException {
         Socket plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(host, port), millis(timeout));
+            Egress.connect(plain, host, port, millis(timeout));
             plain.setSoTimeout(millis(timeout));
             plain.setTcpNoDelay(true);
             if (!tls) {

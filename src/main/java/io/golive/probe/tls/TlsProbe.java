@@ -1,5 +1,7 @@
 package io.golive.probe.tls;
 
+import io.golive.egress.Egress;
+import io.golive.egress.EgressRefusedException;
 import io.golive.probe.Observation;
 import io.golive.probe.Probe;
 import io.golive.probe.ProbeContext;
@@ -8,7 +10,6 @@ import io.golive.probe.TrustStores;
 import io.golive.spec.Target;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -64,6 +65,8 @@ public final class TlsProbe implements Probe<TlsConfig> {
             s.startHandshake();
             chain = (X509Certificate[]) s.getSession().getPeerCertificates();
             protocol = s.getSession().getProtocol();
+        } catch (EgressRefusedException e) {
+            return Observation.error(e.getMessage());
         } catch (SocketTimeoutException e) {
             return Observation.error("timeout after " + timeout + " ms (" + host + ":" + port + ")");
         } catch (ConnectException e) {
@@ -83,7 +86,12 @@ public final class TlsProbe implements Probe<TlsConfig> {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {TrustStores.TRUST_ALL}, new SecureRandom());
         Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(host, port), timeout);
+        try {
+            Egress.connect(plain, host, port, timeout);
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
         plain.setSoTimeout(timeout);
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
         SSLParameters params = s.getSSLParameters();

@@ -137,6 +137,8 @@ public final class Demo implements AutoCloseable {
         props.put("server.address", options.bind());
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.user());
+        // the demo's checks reach its own sample target on loopback and nothing else
+        props.put("golive.egress.allow", "127.0.0.1/32");
         // the demo closes the server itself, then the target, then deletes the folder, in that order;
         // Spring's own hook would close the server concurrently with it
         props.put("spring.main.register-shutdown-hook", "false");

@@ -1,6 +1,7 @@
 package io.golive.server.launch;
 
 import io.golive.InputException;
+import io.golive.egress.EgressPolicy;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Engine;
 import io.golive.gate.Evaluation;
@@ -101,7 +102,7 @@ public final class EvaluationRunner implements AutoCloseable {
         });
         running.add(runId);
         try {
-            executor.submit(() -> run(runId, launch, files));
+            executor.submit(() -> run(runId, user, launch, files));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             files.close();
             running.remove(runId);
@@ -126,7 +127,7 @@ public final class EvaluationRunner implements AutoCloseable {
         return new LaunchSources(v.spec(), launches.files(launch.id(), launch.version()));
     }
 
-    private void run(long runId, LaunchStore.Launch launch, SpecFiles files) {
+    private void run(long runId, String user, LaunchStore.Launch launch, SpecFiles files) {
         Timer.Sample sample = Timer.start(meters);
         AtomicLong lastProgress = new AtomicLong();
         try (files) {
@@ -157,6 +158,16 @@ public final class EvaluationRunner implements AutoCloseable {
             tx.executeWithoutResult(s -> {
                 if (evaluations.finish(runId, launch.id(), results, e.decision().name(), now)) {
                     launches.touch(launch.id());
+                    // who asked for a run that tried to reach where the server must not go
+                    results.stream()
+                            .filter(r -> EgressPolicy.isRefusal(r.observation().summary()))
+                            .forEach(r -> audit.append(
+                                    user,
+                                    "egress.refused",
+                                    Optional.of(launch.id()),
+                                    r.name(),
+                                    "",
+                                    r.observation().summary()));
                     audit.append(
                             "golive",
                             "evaluation.finish",

@@ -2,6 +2,7 @@ package io.golive.server.launch;
 
 import io.golive.InputException;
 import io.golive.checklist.Item;
+import io.golive.egress.Egress;
 import io.golive.gate.PlannedCheck;
 import io.golive.probe.ProbeRegistry;
 import io.golive.server.ApiException;
@@ -64,7 +65,7 @@ public final class LaunchService {
 
     /** Validates and stores a new launch; nothing is stored when anything is invalid (400 with every problem). */
     public Imported create(String user, LaunchSources sources) {
-        Loaded loaded = validate(sources);
+        Loaded loaded = validate(user, Optional.empty(), sources);
         return tx.execute(s -> {
             long now = clock.millis();
             long id = launches.create(loaded.name(), now, user);
@@ -76,7 +77,7 @@ public final class LaunchService {
 
     /** Stores a new version; items whose id did not change keep their owner, status and history. */
     public Imported reimport(String user, long id, LaunchSources sources) {
-        Loaded loaded = validate(sources);
+        Loaded loaded = validate(user, Optional.of(id), sources);
         return tx.execute(s -> {
             LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
             Set<String> before = new LinkedHashSet<>(views.parsed(id, launch.version()).checklist().allItems().stream()
@@ -139,9 +140,14 @@ public final class LaunchService {
             int checks,
             List<String> signoffRoles) {}
 
-    private Loaded validate(LaunchSources sources) {
+    private Loaded validate(String user, Optional<Long> launch, LaunchSources sources) {
+        List<String> refused = SpecEgress.problems(SpecFiles.SPEC_NAME, sources.spec(), Egress.policy());
+        if (!refused.isEmpty()) {
+            tx.executeWithoutResult(s ->
+                    refused.forEach(r -> audit.append(user, "egress.refused", launch, SpecFiles.SPEC_NAME, "", r)));
+        }
         try (SpecFiles files = SpecFiles.load(sources, registry.get(), env.get())) {
-            List<String> problems = new ArrayList<>();
+            List<String> problems = new ArrayList<>(refused);
             for (PlannedCheck c : files.planned()) {
                 if (!localProbes && ServerProbes.isLocal(c.spec().kind())) {
                     problems.add(SpecFiles.SPEC_NAME + ":" + c.spec().line() + ": "
@@ -162,7 +168,9 @@ public final class LaunchService {
                     files.planned().size(),
                     files.spec().signoffs());
         } catch (InputException e) {
-            throw new ApiException(400, "invalid launch spec", e.problems());
+            List<String> all = new ArrayList<>(refused);
+            all.addAll(e.problems());
+            throw new ApiException(400, "invalid launch spec", all);
         }
     }
 

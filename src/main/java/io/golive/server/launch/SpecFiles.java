@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ final class SpecFiles implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.spec = new SpecLoader(registry.kinds(), env).load(dir.resolve(SPEC_NAME));
+        requireUploaded(spec.checklists(), dir, sources);
         this.checklistNames =
                 spec.checklists().stream().map(p -> p.getFileName().toString()).toList();
         this.checklist = imported(spec.name(), texts(checklistNames, sources.checklists()), spec.signoffs());
@@ -72,6 +74,48 @@ final class SpecFiles implements AutoCloseable {
             delete(dir);
             throw e;
         }
+    }
+
+    /**
+     * A spec names its checklists among the files uploaded with it: never a path on the server (an
+     * absolute one, one with {@code ..}) nor a name that was not uploaded.
+     */
+    private static void requireUploaded(List<Path> checklists, Path dir, LaunchSources sources) {
+        Path home = dir.toAbsolutePath().normalize();
+        List<String> problems = new ArrayList<>();
+        for (Path p : checklists) {
+            Path normal = p.toAbsolutePath().normalize();
+            String prefix = dir.toString() + java.io.File.separator;
+            // as the spec wrote it: the loader resolved it against the temporary folder
+            String name = p.toString().startsWith(prefix) ? p.toString().substring(prefix.length()) : p.toString();
+            boolean uploaded = home.equals(normal.getParent())
+                    && sources.checklists().containsKey(normal.getFileName().toString());
+            if (!uploaded) {
+                problems.add(SPEC_NAME + ":" + lineOf(sources.spec(), name) + ": checklist \"" + name
+                        + "\" is not one of the uploaded files "
+                        + sources.checklists().keySet()
+                        + " (name an uploaded checklist by its file name)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    /** The line of the spec naming {@code name}, else of its {@code checklist:} key, else 1. */
+    private static int lineOf(String spec, String name) {
+        String[] lines = spec.split("\n", -1);
+        String bare = Path.of(name).getFileName() == null
+                ? name
+                : Path.of(name).getFileName().toString();
+        for (String needle : List.of(name, bare, "checklist:")) {
+            for (int i = 0; i < lines.length; i++) {
+                if (!needle.isEmpty() && lines[i].contains(needle)) {
+                    return i + 1;
+                }
+            }
+        }
+        return 1;
     }
 
     LaunchSpec spec() {

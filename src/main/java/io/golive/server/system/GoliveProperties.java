@@ -19,7 +19,17 @@ public record GoliveProperties(
         @DefaultValue Cors cors,
         @DefaultValue Evaluations evaluations,
         @DefaultValue Oidc oidc,
-        @DefaultValue Secrets secrets) {
+        @DefaultValue Secrets secrets,
+        @DefaultValue Egress egress) {
+
+    /**
+     * @param allow where checks, rollout actions and notifications may connect: comma-separated address
+     *     blocks and host names ({@code GOLIVE_EGRESS_ALLOW}); empty allows everything but {@code deny}
+     * @param deny added to the always-denied link-local and cloud metadata addresses ({@code GOLIVE_EGRESS_DENY})
+     */
+    public record Egress(
+            @DefaultValue("") String allow,
+            @DefaultValue("") String deny) {}
 
     /**
      * @param key base64 of the 32-byte AES-256 key that seals stored secrets ({@code GOLIVE_SECRETS_KEY};

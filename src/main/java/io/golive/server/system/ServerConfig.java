@@ -1,5 +1,7 @@
 package io.golive.server.system;
 
+import io.golive.egress.Egress;
+import io.golive.egress.EgressPolicy;
 import io.golive.gate.RunOptions;
 import io.golive.probe.ProbeRegistry;
 import io.golive.server.audit.AuditLog;
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,6 +39,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GoliveProperties.class)
 class ServerConfig {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerConfig.class);
+
+    /**
+     * The egress policy, in force while the server runs. The database the server itself uses is its
+     * own connection, not a spec's: its host is answered by the JVM's resolver unfiltered.
+     */
+    @Bean(destroyMethod = "close")
+    Egress.Installed egressPolicy(GoliveProperties props, Environment environment) {
+        GoliveProperties.Egress e = props.egress();
+        EgressPolicy policy;
+        try {
+            policy = EgressPolicy.of(e.allow(), e.deny(), "golive.egress.allow");
+        } catch (io.golive.InputException ex) {
+            throw new IllegalStateException(
+                    "golive.egress (GOLIVE_EGRESS_ALLOW / GOLIVE_EGRESS_DENY): " + ex.getMessage());
+        }
+        LOG.info("network egress for checks: {}", policy);
+        return Egress.install(policy, OwnHosts.of(environment.getProperty("spring.datasource.url", "")));
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -104,6 +128,7 @@ class ServerConfig {
     }
 
     @Bean
+    @DependsOn("egressPolicy")
     LaunchService launchService(
             LaunchStore launches,
             ItemStore items,
@@ -151,6 +176,7 @@ class ServerConfig {
     }
 
     @Bean(destroyMethod = "close")
+    @DependsOn("egressPolicy")
     EvaluationRunner evaluationRunner(
             LaunchStore launches,
             EvaluationStore evaluations,
