@@ -61,7 +61,7 @@ final class StatusCells {
         }
         for (int i = header + 2; i <= end; i++) {
             String note = annotations.remove(i + 1);
-            String text = note == null ? "" : MarkdownWriter.comment(note).replace("|", "\\\\|");
+            String text = note == null ? "" : MarkdownWriter.comment(note).replace("|", "\\|");
             if (note != null || gates.get().status() < 0) {
                 lines[i] = inCell(lines[i], status, text);
             }
@@ -84,7 +84,7 @@ final class StatusCells {
         if (cells > column) {
             return text.isEmpty() ? r : out.append(' ').append(text).toString(); // the last cell, unterminated
         }
-        if (!r.endsWith("|") || r.endsWith("\\\\|")) {
+        if (!r.endsWith("|") || r.endsWith("\\|")) {
             out.append(" |");
         }
         for (int c = cells; c < column; c++) {
