@@ -19,6 +19,9 @@ final class TableReader {
             Pattern.compile("contact|phone|e-?mail|slack|pager|on[- ]?call", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOX = Pattern.compile("\\[([ xX])\\]|([☐☑☒])");
 
+    /** Longer rows split on every unescaped pipe: no real table row is this long. */
+    private static final int MAX_SPAN_ROW = 16_384;
+
     private final SpecialContent special;
     private final List<String> warnings;
     private final List<String> rows = new ArrayList<>();
@@ -216,11 +219,13 @@ final class TableReader {
      */
     static List<Integer> pipes(String row) {
         List<Integer> out = new ArrayList<>();
+        // Searching a closing backtick run is linear per run: on a hostile megabyte-long row that adds up.
+        boolean spans = row.length() <= MAX_SPAN_ROW;
         for (int i = 0; i < row.length(); i++) {
             char c = row.charAt(i);
             if (c == '\\' && i + 1 < row.length() && (row.charAt(i + 1) == '|' || row.charAt(i + 1) == '`')) {
                 i++;
-            } else if (c == '`') {
+            } else if (c == '`' && spans) {
                 i = codeSpanEnd(row, i);
             } else if (c == '|') {
                 out.add(i);
