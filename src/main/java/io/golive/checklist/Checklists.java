@@ -101,7 +101,8 @@ public final class Checklists {
                 i.line(),
                 i.criteria(),
                 i.notes(),
-                i.children().stream().map(c -> prefixed(prefix, c)).toList());
+                i.children().stream().map(c -> prefixed(prefix, c)).toList(),
+                i.owner());
     }
 
     private static String stem(String name) {

@@ -62,6 +62,10 @@ final class Drafts {
         final ItemState state;
         final List<StringBuilder> notes = new ArrayList<>();
         final List<EntryDraft> children = new ArrayList<>();
+        /** A gate table row's id cell ({@code A1}): the item's id comes from it rather than its text. */
+        Optional<String> key = Optional.empty();
+        /** A gate table row's owner cell. */
+        Optional<String> owner = Optional.empty();
 
         EntryDraft(boolean task, int indent, int line, EntryDraft parent, String text, ItemState state) {
             this.task = task;

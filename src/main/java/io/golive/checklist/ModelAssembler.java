@@ -72,7 +72,7 @@ final class ModelAssembler {
             return Optional.empty();
         }
         boolean blocking = parentBlocking && !OPTIONAL_ITEM.matcher(text).find();
-        String id = itemIds.unique(sectionId + "/" + Slugs.slug(text));
+        String id = itemIds.unique(sectionId + "/" + Slugs.slug(e.key.orElse(text)));
         List<Threshold> criteria = new ArrayList<>(ThresholdParser.findAll(text));
         List<String> notes = new ArrayList<>();
         for (StringBuilder note : e.notes) {
@@ -86,7 +86,7 @@ final class ModelAssembler {
         for (EntryDraft c : e.children) {
             item(sectionId, c, blocking).ifPresent(children::add);
         }
-        return Optional.of(new Item(id, text, e.state, blocking, e.line, criteria, notes, children));
+        return Optional.of(new Item(id, text, e.state, blocking, e.line, criteria, notes, children, e.owner));
     }
 
     private String fileStem() {

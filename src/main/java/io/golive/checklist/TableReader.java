@@ -5,10 +5,11 @@ import io.golive.checklist.Drafts.SectionDraft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Collects the rows of a pipe table and decides what it is: criteria, sign-offs, contacts or tasks. */
+/** Collects the rows of a pipe table and decides what it is: criteria, sign-offs, contacts, gates or tasks. */
 final class TableReader {
     private static final Pattern THRESHOLD_COLUMN = Pattern.compile(
             "threshold|target|goal|slo|limit|criteri|expected|requirement|acceptance", Pattern.CASE_INSENSITIVE);
@@ -17,6 +18,9 @@ final class TableReader {
     private static final Pattern CONTACT_COLUMN =
             Pattern.compile("contact|phone|e-?mail|slack|pager|on[- ]?call", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOX = Pattern.compile("\\[([ xX])\\]|([☐☑☒])");
+
+    /** Longer rows split on every unescaped pipe: no real table row is this long. */
+    private static final int MAX_SPAN_ROW = 16_384;
 
     private final SpecialContent special;
     private final List<String> warnings;
@@ -58,10 +62,13 @@ final class TableReader {
     private void classify(List<String> header, List<String> body) {
         String joined = String.join(" ", header);
         int thresholdColumn = columnMatching(header, THRESHOLD_COLUMN);
+        Optional<GateColumns> gates;
         if (SIGNOFF_COLUMN.matcher(joined).find()
                 || SpecialContent.SIGNOFF_HEADING.matcher(label).find()
                         && !CONTACT_COLUMN.matcher(joined).find()) {
             eachRow(body, (cells, line) -> special.addSignoff(cells.getFirst(), line));
+        } else if ((gates = gateColumns(header, body, thresholdColumn, joined)).isPresent()) {
+            eachRow(body, (cells, line) -> gateRow(gates.get(), header, cells, line));
         } else if (body.stream().anyMatch(r -> BOX.matcher(r).find())) {
             eachRow(body, this::taskRow);
         } else if (thresholdColumn > 0) {
@@ -78,8 +85,51 @@ final class TableReader {
                             cells.getFirst(), String.join(", ", cells.subList(1, cells.size())), line));
         } else {
             warnings.add("line " + firstLine + ": a table with columns (" + String.join(", ", header)
-                    + ") is neither criteria, sign-offs, contacts nor tasks; ignored");
+                    + ") is neither criteria, sign-offs, contacts, gates nor tasks; ignored");
         }
+    }
+
+    /** Gate columns, unless a Threshold or contact column, or a contacts heading, says what the table is. */
+    private Optional<GateColumns> gateColumns(
+            List<String> header, List<String> body, int thresholdColumn, String joined) {
+        if (thresholdColumn > 0 || CONTACT_COLUMN.matcher(joined).find() || SpecialContent.isContactSection(section)) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = body.stream()
+                .map(TableReader::cells)
+                .filter(cells -> cells.stream().anyMatch(c -> !c.isBlank()))
+                .toList();
+        return GateColumns.of(header, rows);
+    }
+
+    /**
+     * A gate row becomes a task: the id cell its id, the gate cell its text, the verification cell its
+     * first note, the status cell its state; other filled cells are notes as {@code Header: value}.
+     */
+    private void gateRow(GateColumns g, List<String> header, List<String> cells, int line) {
+        String key = InlineText.plain(cells.getFirst());
+        String text = at(cells, g.text());
+        if (key.isEmpty() && text.isEmpty() && cells.stream().allMatch(String::isBlank)) {
+            return;
+        }
+        ItemState state = g.status() < 0 ? ItemState.OPEN : GateColumns.state(at(cells, g.status()));
+        EntryDraft entry = new EntryDraft(true, 0, line, null, text, state);
+        entry.key = Optional.of(key).filter(k -> !k.isEmpty());
+        entry.owner = Optional.of(InlineText.plain(at(cells, g.owner()))).filter(o -> !o.isEmpty());
+        if (!at(cells, g.note()).isEmpty()) {
+            entry.notes.add(new StringBuilder(at(cells, g.note())));
+        }
+        for (int i = 1; i < cells.size(); i++) {
+            boolean other = i != g.text() && i != g.note() && i != g.status() && i != g.owner();
+            if (other && !cells.get(i).isEmpty() && i < header.size()) {
+                entry.notes.add(new StringBuilder(header.get(i)).append(": ").append(cells.get(i)));
+            }
+        }
+        section.items.add(entry);
+    }
+
+    private static String at(List<String> cells, int column) {
+        return column >= 0 && column < cells.size() ? cells.get(column) : "";
     }
 
     /** A row with a box becomes a task: its text is the first cell without a box. */
@@ -102,7 +152,7 @@ final class TableReader {
     }
 
     /** The state of a cell's boxes: {@code [x] Pass / [ ] Fail} is done; a ticked Fail is blocked. */
-    private static ItemState boxState(String cell) {
+    static ItemState boxState(String cell) {
         Matcher m = BOX.matcher(cell);
         ItemState state = ItemState.OPEN;
         while (m.find()) {
@@ -133,31 +183,69 @@ final class TableReader {
         return -1;
     }
 
-    /** The cells of a row, split on unescaped pipes, trimmed. */
+    /** The cells of a row, split on pipes that are neither escaped nor inside a code span, trimmed. */
     static List<String> cells(String row) {
         String r = row.strip();
-        if (r.startsWith("|")) {
-            r = r.substring(1);
+        List<Integer> pipes = pipes(r);
+        int from = 0;
+        int to = r.length();
+        int first = 0;
+        int last = pipes.size();
+        if (!pipes.isEmpty() && pipes.getFirst() == 0) {
+            from = 1;
+            first = 1;
         }
-        if (r.endsWith("|") && !r.endsWith("\\|")) {
-            r = r.substring(0, r.length() - 1);
+        if (last > first && pipes.get(last - 1) == r.length() - 1) {
+            to = r.length() - 1;
+            last--;
         }
         List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        for (int i = 0; i < r.length(); i++) {
-            char c = r.charAt(i);
-            if (c == '\\' && i + 1 < r.length() && r.charAt(i + 1) == '|') {
-                cell.append('|');
+        int start = from;
+        for (int i = first; i < last; i++) {
+            out.add(cell(r, start, pipes.get(i)));
+            start = pipes.get(i) + 1;
+        }
+        out.add(cell(r, start, Math.max(start, to)));
+        return out;
+    }
+
+    private static String cell(String row, int from, int to) {
+        return row.substring(from, to).replace("\\|", "|").strip();
+    }
+
+    /**
+     * Where the pipes that split a row's cells stand: not escaped ({@code \|}) and not inside a code span
+     * ({@code `a|b`}, which GitHub would split but no author means to).
+     */
+    static List<Integer> pipes(String row) {
+        List<Integer> out = new ArrayList<>();
+        // Searching a closing backtick run is linear per run: on a hostile megabyte-long row that adds up.
+        boolean spans = row.length() <= MAX_SPAN_ROW;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '\\' && i + 1 < row.length() && (row.charAt(i + 1) == '|' || row.charAt(i + 1) == '`')) {
                 i++;
+            } else if (c == '`' && spans) {
+                i = codeSpanEnd(row, i);
             } else if (c == '|') {
-                out.add(cell.toString().strip());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
+                out.add(i);
             }
         }
-        out.add(cell.toString().strip());
         return out;
+    }
+
+    /** The last index of the code span opening at {@code start}, or of its backtick run when it never closes. */
+    private static int codeSpanEnd(String row, int start) {
+        int run = start;
+        while (run < row.length() && row.charAt(run) == '`') {
+            run++;
+        }
+        String fence = row.substring(start, run);
+        int close = row.indexOf(fence, run);
+        while (close >= 0 && close + fence.length() < row.length() && row.charAt(close + fence.length()) == '`') {
+            close = row.indexOf(fence, close + fence.length() + 1);
+        }
+        return close < 0 ? run - 1 : close + fence.length() - 1;
     }
 
     @FunctionalInterface

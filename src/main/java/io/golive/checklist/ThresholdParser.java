@@ -1,5 +1,6 @@
 package io.golive.checklist;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,12 +16,19 @@ import java.util.regex.Pattern;
 public final class ThresholdParser {
     static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?";
     static final String UNIT = "%|ms\\b|msecs?\\b|milliseconds?\\b|seconds?\\b|secs?\\b|s\\b|minutes?\\b|mins?\\b|m\\b"
-            + "|hours?\\b|hrs?\\b|h\\b|days?\\b|d\\b|req/sec\\b|req/s\\b|reqs/s\\b|rps\\b|qps\\b|requests?/sec\\b|requests?/s\\b"
+            + "|hours?\\b|hrs?\\b|h\\b|days?\\b|d\\b|" + Units.WORDS
+            + "|req/sec\\b|req/s\\b|reqs/s\\b|rps\\b|qps\\b|requests?/sec\\b|requests?/s\\b"
             + "|/s\\b|concurrent users\\b|users?\\b|x\\b|[kmg]b\\b|/\\d+(?:\\.\\d+)?(?![\\d/])|:\\d+(?:\\.\\d+)?(?![\\d:])";
+    /** Comparisons in Dutch, German, Spanish and French: "minimaal 4 weken", "höchstens 2 Tage". */
+    private static final String FOREIGN_OPS = "minimaal|minstens|ten minste|tenminste|maximaal|hoogstens|ten hoogste"
+            + "|meer dan|minder dan|mindestens|h[öo]chstens|mehr als|weniger als|al menos|como m[íi]nimo"
+            + "|como m[áa]ximo|m[áa]s de|menos de|au moins|au plus|au maximum|au minimum|plus de|moins de"
+            + "|onder|boven|unter|[üu]ber";
+
     static final String OPS =
             "<=|>=|=<|=>|≤|≥|<|>|≈|~|=|\\b(?:more than|greater than|exceeds|exceeding|exceed|above|over"
                     + "|at least|minimum of|minimum|min\\.?|less than|fewer than|under|below|at most|no more than|maximum of|maximum"
-                    + "|max\\.?|up to|within)\\b";
+                    + "|max\\.?|up to|within|" + FOREIGN_OPS + ")\\b";
     private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern OP_FORM = Pattern.compile(
             "(?<op>" + OPS + ")\\s*(?<num>" + NUMBER + ")(?:\\s*(?<unit>" + UNIT + "))?(?<plus>\\+)?", F);
@@ -105,7 +113,7 @@ public final class ThresholdParser {
         if (bare.matches()) {
             Optional<String> unit = unit(bare.group("unit"));
             Op op = unit.filter(Units::isTime).isPresent() ? Op.LE : Op.GE;
-            return Optional.of(new Threshold(name, op, number(bare.group("num")), unit, c));
+            return Optional.of(new Threshold(name, op, scaled(bare.group("num"), bare.group("unit")), unit, c));
         }
         return Optional.empty();
     }
@@ -117,7 +125,8 @@ public final class ThresholdParser {
         if (m.matches()) {
             Optional<String> metric =
                     Optional.ofNullable(m.group("metric")).map(String::strip).filter(s -> !s.isEmpty());
-            return new Threshold(metric, op(m.group("op")), number(m.group("num")), unit(m.group("unit")), e);
+            return new Threshold(
+                    metric, op(m.group("op")), scaled(m.group("num"), m.group("unit")), unit(m.group("unit")), e);
         }
         Matcher plus = PLUS_FORM.matcher(e);
         if (plus.find() && plus.end() == e.length()) {
@@ -140,7 +149,10 @@ public final class ThresholdParser {
             String fragment = text.substring(m.start(), m.end()).strip();
             Optional<String> metric = MetricNames.around(text, m.start(), m.end());
             found.add(new Found(
-                    m.start(), m.end(), 0, new Threshold(metric, op, number(m.group("num")), unit, fragment)));
+                    m.start(),
+                    m.end(),
+                    0,
+                    new Threshold(metric, op, scaled(m.group("num"), m.group("unit")), unit, fragment)));
         }
     }
 
@@ -156,7 +168,7 @@ public final class ThresholdParser {
                 Optional<String> unit = p == SHARE_FORM || p == SLA_FORM ? Optional.of("%") : unit(group(m, "unit"));
                 Op op = fixed != null ? fixed : unit.filter(Units::isTime).isPresent() ? Op.LE : Op.GE;
                 Optional<String> metric = metricOf(text, m, unit);
-                t = new Threshold(metric, op, number(m.group("num")), unit, fragment);
+                t = new Threshold(metric, op, scaled(m.group("num"), group(m, "unit")), unit, fragment);
             }
             found.add(new Found(m.start(), m.end(), 1, t));
         }
@@ -182,11 +194,27 @@ public final class ThresholdParser {
     }
 
     static Op op(String written) {
-        return switch (written.toLowerCase(Locale.ROOT).replace(".", "")) {
-            case "<", "less than", "fewer than", "under", "below" -> Op.LT;
+        String w = Normalizer.normalize(written.toLowerCase(Locale.ROOT).replace(".", ""), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return switch (w) {
+            case "<",
+                    "less than",
+                    "fewer than",
+                    "under",
+                    "below",
+                    "minder dan",
+                    "weniger als",
+                    "menos de",
+                    "moins de",
+                    "onder",
+                    "unter" -> Op.LT;
             case "<=", "=<", "≤", "at most", "no more than", "maximum", "maximum of", "max", "up to", "within" -> Op.LE;
+            case "maximaal", "hoogstens", "ten hoogste", "hochstens", "como maximo", "au plus", "au maximum" -> Op.LE;
             case ">", "more than", "greater than", "exceeds", "exceeding", "exceed", "above", "over" -> Op.GT;
+            case "meer dan", "mehr als", "mas de", "plus de", "boven", "uber" -> Op.GT;
             case ">=", "=>", "≥", "at least", "minimum", "minimum of", "min" -> Op.GE;
+            case "minimaal", "minstens", "ten minste", "tenminste", "mindestens", "al menos", "como minimo" -> Op.GE;
+            case "au moins", "au minimum" -> Op.GE;
             case "≈", "~" -> Op.APPROX;
             default -> Op.EQ;
         };
@@ -203,10 +231,15 @@ public final class ThresholdParser {
         return Units.canonical(w);
     }
 
+    /** A number in a unit as written, in the canonical unit: {@code 4 weken} is 28 days. */
+    private static double scaled(String number, String unit) {
+        return number(number) * (unit == null ? 1 : Units.factor(unit));
+    }
+
     /** A number as written: a decimal comma ({@code 0,05}) or thousands separators ({@code 1,000}). */
     static double number(String written) {
         String n = written.strip();
-        if (n.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        if (n.matches("-?[1-9]\\d{0,2}(,\\d{3})+(\\.\\d+)?")) {
             n = n.replace(",", "");
         } else {
             n = n.replace(',', '.');

@@ -46,6 +46,8 @@ public final class HtmlReport {
                     .append("<br><small>")
                     .append(esc(i.item().id()))
                     .append(i.item().blocking() ? "" : " · non-blocking")
+                    .append(i.item().owner().map(o -> " · " + esc(o)).orElse(""))
+                    .append(i.item().notes().stream().map(n -> "<br>" + esc(n)).reduce("", String::concat))
                     .append("</small></td><td>")
                     .append(esc(i.section().title()))
                     .append("</td><td>");

@@ -66,6 +66,7 @@ public final class ModelJson {
         m.put("line", i.line());
         m.put("criteria", i.criteria().stream().map(ModelJson::threshold).toList());
         m.put("notes", i.notes());
+        i.owner().ifPresent(o -> m.put("owner", o));
         List<Object> children = new ArrayList<>();
         i.children().forEach(c -> children.add(item(c)));
         m.put("children", children);

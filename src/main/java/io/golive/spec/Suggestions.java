@@ -96,12 +96,32 @@ public final class Suggestions {
 
     private Suggestions() {}
 
+    // A text that is a command line (a gate table's Verification cell "git log -- prereg.md"): run it.
+    private static final Pattern COMMAND_LINE = Pattern.compile(
+            "^(?:\\$\\s*)?(?:git|make|grep|curl|kubectl|psql|python3?|sh|bash|npm|mvn|gradle|\\./[\\w./-]+)\\s+\\S.*");
+
+    private static Optional<Suggestion> commandLine(String text) {
+        String t = text.strip();
+        if (!COMMAND_LINE.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        String line = t.replaceFirst("^\\$\\s*", "").replace("\\", "\\\\").replace("\"", "\\\"");
+        return Optional.of(new Suggestion(
+                "command",
+                "{ run: [\"" + line + "\"], shell: true }",
+                "the verification's command line: check that exit 0 means the gate holds"));
+    }
+
     private static Rule rule(String regex, String kind, String fields, String hint) {
         return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), new Suggestion(kind, fields, hint));
     }
 
     /** The first probe whose words the text uses. */
     public static Optional<Suggestion> forText(String text) {
+        Optional<Suggestion> run = commandLine(text);
+        if (run.isPresent()) {
+            return run;
+        }
         for (Rule r : RULES) {
             if (r.words().matcher(text).find()) {
                 return Optional.of(r.suggestion());

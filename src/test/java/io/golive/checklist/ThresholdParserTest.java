@@ -151,4 +151,43 @@ class ThresholdParserTest {
         String line = "< 1 ".repeat(100_000) + "(".repeat(10_000) + "9".repeat(100_000);
         assertThat(ThresholdParser.findAll(line)).hasSize(100_000);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "p-waarde < 0,05|< 0.05",
+                "foutkans < 0,050|< 0.05",
+                "Sharpe ≥ 0,8|>= 0.8",
+                "at least 1,000 users|>= 1000 users",
+                "paper trading ≥ 4 weken|>= 28d",
+                "stabiel ≥ 14 dagen|>= 14d",
+                "minimaal 30 dagen bewaard|>= 30d",
+                "hoogstens 2 uur|<= 2h",
+                "mindestens 2 Wochen|>= 14d",
+                "höchstens 3 Tage|<= 3d",
+                "unter 300 ms|< 300ms",
+                "al menos 7 días|>= 7d",
+                "menos de 2 semanas|< 14d",
+                "au moins 3 semaines|>= 21d",
+                "en moins de 2 heures|< 2h",
+                "≥ 1 jour|>= 1d",
+                "≤ 10 minuten|<= 10min",
+                "≥ 2 weeks|>= 14d"
+            })
+    void commaDecimalsAndWeekAndDayWordsInFiveLanguages(String text, String expression) {
+        assertThat(ThresholdParser.findAll(text))
+                .extracting(Threshold::expression)
+                .containsExactly(expression);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"≥ 4 weken", "< 0,05", "≤ 3 Tage", "≥ 2 semanas"})
+    void foreignThresholdsReadBackFromTheirExpression(String text) {
+        Threshold t = ThresholdParser.findAll(text).getFirst();
+        Threshold again = ThresholdParser.parse(t.expression());
+        assertThat(again.value()).isEqualTo(t.value());
+        assertThat(again.unit()).isEqualTo(t.unit());
+        assertThat(again.op()).isEqualTo(t.op());
+    }
 }
