@@ -28,7 +28,8 @@ public final class ChecklistImporter {
         Checklist checklist = new ChecklistParser(source).parse(text);
         if (checklist.allItems().isEmpty() && checklist.criteria().isEmpty()) {
             throw new InputException(
-                    source + ": no checklist items found (expected task lines such as '- [ ] Backups tested')");
+                    source + ": no checklist items found (expected task lines such as '- [ ] Backups tested'"
+                            + " or a table of gates such as '| # | Gate | Verification |')");
         }
         return checklist;
     }

@@ -33,76 +33,15 @@ record GateColumns(int text, int note, int status, int owner, int due) {
     private static final Pattern DUE_WORDS = words("due|deadline|date|when|datum|wanneer|uiterlijk|termin"
             + "|fallig|fecha|plazo|cuando|echeance|date limite|quand");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
-    private static final Pattern BOX = Pattern.compile("\\[([ xX])\\]|([☐☑☒])");
-    private static final Set<String> DONE = Set.of(
-            "pass",
-            "passed",
-            "ok",
-            "okay",
-            "done",
-            "go",
-            "yes",
-            "ja",
-            "si",
-            "oui",
-            "voldaan",
-            "geslaagd",
-            "akkoord",
-            "gereed",
-            "klaar",
-            "bestanden",
-            "erledigt",
-            "erfullt",
-            "fertig",
-            "cumplido",
-            "completado",
-            "hecho",
-            "listo",
-            "aprobado",
-            "reussi",
-            "fait",
-            "valide",
-            "conforme",
-            "complete",
-            "completed",
-            "green",
-            "groen",
-            "grun",
-            "verde",
-            "vert",
-            "approved",
-            "goedgekeurd",
-            "genehmigt",
-            "x");
-    private static final Set<String> BLOCKED = Set.of(
-            "fail",
-            "failed",
-            "failing",
-            "no-go",
-            "nogo",
-            "blocked",
-            "geblokkeerd",
-            "gefaald",
-            "mislukt",
-            "afgekeurd",
-            "fehlgeschlagen",
-            "blockiert",
-            "gescheitert",
-            "fallido",
-            "fallo",
-            "falla",
-            "bloqueado",
-            "echoue",
-            "echec",
-            "bloque",
-            "red",
-            "rood",
-            "rot",
-            "rojo",
-            "rouge",
-            "ko",
-            "nok");
-    private static final Set<String> NEGATIONS = Set.of("no", "not", "niet", "nee", "nicht", "nein", "non");
+    private static final Set<String> DONE =
+            set("pass passed ok okay done go yes ja si oui voldaan geslaagd akkoord gereed klaar bestanden "
+                    + "erledigt erfullt fertig cumplido completado hecho listo aprobado reussi fait valide "
+                    + "conforme complete completed green groen grun verde vert approved goedgekeurd genehmigt x");
+    private static final Set<String> BLOCKED =
+            set("fail failed failing no-go nogo blocked geblokkeerd gefaald mislukt afgekeurd "
+                    + "fehlgeschlagen blockiert gescheitert fallido fallo falla bloqueado echoue echec bloque red "
+                    + "rood rot rojo rouge ko nok");
+    private static final Set<String> NEGATIONS = set("no not niet nee nicht nein non");
     private static final Set<String> IN_PROGRESS =
             Set.of("wip", "bezig", "lopend", "running", "ongoing", "busy", "in", "en", "onderweg", "laufend");
 
@@ -143,7 +82,7 @@ record GateColumns(int text, int note, int status, int owner, int due) {
         if (c.isEmpty()) {
             return ItemState.OPEN;
         }
-        if (BOX.matcher(c).find()) {
+        if (TableReader.BOX.matcher(c).find()) {
             return TableReader.boxState(c);
         }
         ItemState emoji = emoji(c.codePointAt(0));
@@ -165,20 +104,20 @@ record GateColumns(int text, int note, int status, int owner, int due) {
         return IN_PROGRESS.contains(first) ? ItemState.IN_PROGRESS : ItemState.OPEN;
     }
 
+    /** A status emoji; unlike at the start of a task line, ❌ in a status cell says the gate failed. */
     private static ItemState emoji(int cp) {
         return switch (cp) {
-            case 0x2705, 0x2611, 0x2714, 0x2713, 0x1F7E2 -> ItemState.DONE; // ✅ ☑ ✔ ✓ 🟢
             case 0x274C, 0x2717, 0x2718, 0x26D4, 0x1F534, 0x1F6D1 -> ItemState.BLOCKED; // ❌ ✗ ✘ ⛔ 🔴 🛑
-            case 0x23F3, 0x231B, 0x1F6A7, 0x1F504, 0x1F7E1 -> ItemState.IN_PROGRESS; // ⏳ ⌛ 🚧 🔄 🟡
-            case 0x2B1C, 0x2610, 0x25FB, 0x1F532, 0x25A1 -> ItemState.OPEN; // ⬜ ☐ ◻ 🔲 □
-            default -> null;
+            case 0x1F7E2 -> ItemState.DONE; // 🟢
+            case 0x231B, 0x1F7E1 -> ItemState.IN_PROGRESS; // ⌛ 🟡
+            default -> LineKinds.emojiState(Character.toString(cp));
         };
     }
 
     /** Whether a cell says something about status: a box, a status emoji or a status word. */
     private static boolean isStatusWord(String cell) {
         String c = InlineText.plain(cell);
-        if (c.isEmpty() || BOX.matcher(c).find() || emoji(c.codePointAt(0)) != null) {
+        if (c.isEmpty() || TableReader.BOX.matcher(c).find() || emoji(c.codePointAt(0)) != null) {
             return !c.isEmpty();
         }
         String first = fold(c).split("[^\\p{L}\\p{N}/-]+")[0];
@@ -264,6 +203,10 @@ record GateColumns(int text, int note, int status, int owner, int due) {
             }
         }
         return false;
+    }
+
+    private static Set<String> set(String words) {
+        return Set.of(words.split(" "));
     }
 
     private static Pattern words(String alternatives) {

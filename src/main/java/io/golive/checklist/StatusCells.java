@@ -1,9 +1,11 @@
 package io.golive.checklist;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes annotations of gate table rows into the rows' status cells, so the table stays a table: a
@@ -16,7 +18,7 @@ final class StatusCells {
 
     /** Rewrites the annotated rows of gate tables in {@code lines} and removes their annotations. */
     static void write(String[] lines, Map<Integer, String> annotations) {
-        List<Integer> done = new ArrayList<>();
+        Set<Integer> done = new HashSet<>();
         for (int line : List.copyOf(annotations.keySet())) {
             int row = line - 1;
             if (row < 0 || row >= lines.length || !isRow(lines[row]) || done.contains(row)) {

@@ -17,7 +17,7 @@ final class TableReader {
             Pattern.compile("signature|sign[- ]?off|approv", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTACT_COLUMN =
             Pattern.compile("contact|phone|e-?mail|slack|pager|on[- ]?call", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BOX = Pattern.compile("\\[([ xX])\\]|([☐☑☒])");
+    static final Pattern BOX = Pattern.compile("\\[([ xX])\\]|([☐☑☒])");
 
     /** Longer rows split on every unescaped pipe: no real table row is this long. */
     private static final int MAX_SPAN_ROW = 16_384;
