@@ -159,6 +159,7 @@ public final class Guard {
         if (stepDone) {
             s.step++;
             s.healthy = Duration.ZERO;
+            lastReading = null; // the next hold starts from a reading taken at the new weight
         }
         data.put("ok", true);
         record("weight", data);
@@ -179,7 +180,8 @@ public final class Guard {
         Duration credit = v.healthy() && s.status == Status.RUNNING && lastReading != null
                 ? min(Duration.between(lastReading, now), plan.interval())
                 : Duration.ZERO;
-        lastReading = now;
+        // Only an interval between two healthy readings counts: a gap, a breach or a pause breaks it.
+        lastReading = v.healthy() && s.status == Status.RUNNING ? now : null;
         s.healthy = s.healthy.plus(credit);
         s.noDataReadings = v.missing().isEmpty() ? 0 : s.noDataReadings + 1;
         record("reading", v.toJson(plan, readings, s, credit));

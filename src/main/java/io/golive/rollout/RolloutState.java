@@ -43,6 +43,8 @@ public final class RolloutState {
     final Map<Integer, Instant> breachedSince = new LinkedHashMap<>();
 
     final List<Map<String, Object>> events = new ArrayList<>();
+    /** What the state file says of its event log that the log does not bear out (a cut log). */
+    Optional<String> logProblem = Optional.empty();
 
     RolloutState(String name) {
         this.name = requireNonNull(name, "null name");
@@ -76,7 +78,7 @@ public final class RolloutState {
 
     /** Why the event chain does not verify; empty when it does. */
     public Optional<String> chainProblem() {
-        return EventChain.verify(events);
+        return logProblem.or(() -> EventChain.verify(events));
     }
 
     /** Appends an event to the chain and returns it. */
@@ -86,8 +88,15 @@ public final class RolloutState {
         return e;
     }
 
-    /** The state as the state file and {@code status --json} hold it. */
+    /** The state as {@code status --json} prints it: {@link #fields()} and every event. */
     public Map<String, Object> toJson() {
+        Map<String, Object> m = fields();
+        m.put("events", events);
+        return m;
+    }
+
+    /** Everything but the events (the state file keeps those in its event log). */
+    Map<String, Object> fields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("status", status.name());
@@ -100,13 +109,12 @@ public final class RolloutState {
         Map<String, Object> since = new LinkedHashMap<>();
         breachedSince.forEach((k, v) -> since.put(Integer.toString(k), v.toString()));
         m.put("breachedSince", since);
-        m.put("events", events);
         return m;
     }
 
-    /** The state read back from {@link #toJson()}; throws {@link IllegalArgumentException} naming what is wrong. */
+    /** The state read back from {@link #fields()} and its events; throws {@link IllegalArgumentException} naming what is wrong. */
     @SuppressWarnings("unchecked")
-    static RolloutState fromJson(Map<String, Object> m) {
+    static RolloutState fromJson(Map<String, Object> m, List<Map<String, Object>> events) {
         try {
             RolloutState s = new RolloutState((String) requireNonNull(m.get("name"), "name"));
             s.status = Status.valueOf((String) m.get("status"));
@@ -119,9 +127,7 @@ public final class RolloutState {
             s.noDataReadings = ((Number) m.getOrDefault("noDataReadings", 0)).intValue();
             ((Map<String, Object>) m.getOrDefault("breachedSince", Map.of()))
                     .forEach((k, v) -> s.breachedSince.put(Integer.parseInt(k), Instant.parse((String) v)));
-            for (Object e : (List<Object>) m.get("events")) {
-                s.events.add(new LinkedHashMap<>((Map<String, Object>) e));
-            }
+            events.forEach(e -> s.events.add(new LinkedHashMap<>(e)));
             return s;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a golive rollout state (" + e.getMessage() + ")", e);
