@@ -228,7 +228,7 @@ class GuardTest {
 
     @Test
     void theWatchAfterFullTrafficCanStillRollBack() {
-        Function<Duration, Double> rate = t -> t.compareTo(Duration.ofHours(10)) >= 0 ? 0.05 : 0.001;
+        Function<Duration, Double> rate = t -> t.compareTo(Duration.ofHours(7)) >= 0 ? 0.05 : 0.001;
         Outcome o = guard(plan(standardSteps(), rate)).run(GO);
 
         assertThat(o).isEqualTo(Outcome.ROLLED_BACK);
