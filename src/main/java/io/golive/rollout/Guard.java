@@ -2,6 +2,7 @@ package io.golive.rollout;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.InputException;
 import io.golive.rollout.RolloutState.Status;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,25 @@ public final class Guard {
             save();
             return Outcome.STOPPED;
         }
+    }
+
+    /**
+     * Applies a request to a saved rollout while no guard runs on it (the caller holds its
+     * {@link GuardLock}): resume and pause change the status, abort rolls back now.
+     */
+    public RolloutState applyNow(Control.Request request) {
+        s = file.load().orElseThrow(() -> new InputException(file.path() + ": no rollout has started (no state file)"));
+        if (s.status.finished()) {
+            throw new InputException("the rollout is already " + s.status + "; nothing to "
+                    + request.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        try {
+            handle(request);
+        } catch (Stopped e) {
+            // interrupted while rolling back: the state says so, and the next guard finishes it
+        }
+        save();
+        return s;
     }
 
     private void begin(Optional<RolloutState> saved, Start start) {
