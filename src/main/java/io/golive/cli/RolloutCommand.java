@@ -295,15 +295,52 @@ final class RolloutCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** One event as one line for people. */
+    /** One event as one line for people: time, type and what matters of it. */
+    @SuppressWarnings("unchecked")
     static String line(Map<String, Object> e) {
-        Map<String, Object> rest = new LinkedHashMap<>(e);
-        String at = String.valueOf(rest.remove("at"));
-        String type = String.valueOf(rest.remove("type"));
-        rest.remove("seq");
-        rest.remove("prev");
-        rest.remove("hash");
-        rest.remove("steps");
-        return at + " " + type + " " + rest;
+        String at = String.valueOf(e.get("at"));
+        String time = at.length() >= 19 ? at.substring(11, 19) : at;
+        String type = String.valueOf(e.get("type"));
+        String what = switch (type) {
+            case "started" ->
+                "gate " + e.get("decision") + (Boolean.TRUE.equals(e.get("forced")) ? " (forced)" : "")
+                        + (Boolean.TRUE.equals(e.get("restart")) ? ", carrying on a saved rollout" : "");
+            case "weight" ->
+                e.get("weight") + "%" + (Boolean.TRUE.equals(e.get("reapplied")) ? " (re-applied)" : "")
+                        + (Boolean.TRUE.equals(e.get("ok")) ? " set" : " FAILED") + " after " + e.get("attempts")
+                        + " attempt(s): " + e.get("summary");
+            case "reading" -> {
+                StringBuilder sb = new StringBuilder(e.get("weight") + "%");
+                ((Map<String, Object>) e.getOrDefault("metrics", Map.of())).forEach((name, v) -> {
+                    Map<String, Object> m = (Map<String, Object>) v;
+                    sb.append(", ")
+                            .append(name)
+                            .append(" ")
+                            .append(
+                                    m.get("value") == null
+                                            ? "NO DATA (" + m.get("reason") + ")"
+                                            : m.get("value") + (m.get("unit") == null ? "" : " " + m.get("unit")));
+                });
+                sb.append(", held ").append(e.get("held"));
+                List<Object> breached = (List<Object>) e.getOrDefault("breached", List.of());
+                if (!breached.isEmpty()) {
+                    sb.append(", BREACHED: ").append(breached);
+                }
+                if ("PAUSED".equals(e.get("status"))) {
+                    sb.append(" (paused)");
+                }
+                yield sb.toString();
+            }
+            case "trigger" ->
+                "fired: " + e.getOrDefault("when", "no data for " + e.get("noData")) + " ("
+                        + e.getOrDefault("source", "noData") + ")";
+            case "paused", "rollback" -> String.valueOf(e.get("reason"));
+            default -> {
+                Map<String, Object> rest = new LinkedHashMap<>(e);
+                List.of("seq", "at", "type", "prev", "hash").forEach(rest::remove);
+                yield rest.toString();
+            }
+        };
+        return time + " " + type + " " + what;
     }
 }

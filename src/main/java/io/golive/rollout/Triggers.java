@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Reads the triggers: the checklist's rollback triggers that carry a threshold, then the spec's
- * {@code triggers:}; a spec trigger on the same metric and operator replaces the checklist's. Each
+ * {@code triggers:}, added to them (one with the same condition replaces the checklist's). Each
  * must read a defined metric in a unit it compares with.
  */
 final class Triggers {
@@ -119,14 +119,17 @@ final class Triggers {
         };
     }
 
-    /** Spec triggers replace checklist triggers on the same metric and operator, and add the rest. */
+    /**
+     * Spec triggers are added to the checklist's; one with the same condition as a checklist trigger
+     * ({@code P95 > 1s} and {@code p95 > 1s for 2m}) replaces it, to give it a window or a {@code then}.
+     */
     static List<Trigger> merge(List<Trigger> fromChecklist, List<Trigger> fromSpec) {
         Map<String, Trigger> out = new LinkedHashMap<>();
-        fromChecklist.forEach(t -> out.putIfAbsent(t.metric() + t.when().op(), t));
+        fromChecklist.forEach(t -> out.putIfAbsent(sameCondition(t), t));
         Set<String> replaced = new java.util.HashSet<>();
         List<Trigger> extra = new ArrayList<>();
         for (Trigger t : fromSpec) {
-            String key = t.metric() + t.when().op();
+            String key = sameCondition(t);
             if (out.containsKey(key) && replaced.add(key)) {
                 out.put(key, t);
             } else {
@@ -136,6 +139,10 @@ final class Triggers {
         List<Trigger> all = new ArrayList<>(out.values());
         all.addAll(extra);
         return all;
+    }
+
+    private static String sameCondition(Trigger t) {
+        return t.metric() + " " + t.when().expression();
     }
 
     private static Optional<Metric> metric(
