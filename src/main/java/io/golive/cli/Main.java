@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
-            LoadtestCommand.class
+            LoadtestCommand.class,
+            RolloutCommand.class
         })
 public final class Main implements Runnable {
     /** Exit code for GO or success. */

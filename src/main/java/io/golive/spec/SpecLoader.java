@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class SpecLoader {
     static final Set<String> TOP_KEYS =
-            Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs");
+            Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs", "rollout");
     static final Set<String> CHECK_KEYS = Set.of("item", "name", "blocking", "timeout");
     private static final long MAX_BYTES = 1024 * 1024;
 
@@ -66,6 +66,16 @@ public final class SpecLoader {
         problems.throwIfAny();
         return new LaunchSpec(
                 file, name, launch, checklists, targets, checks, timeout, substitution.secrets(), schedule, signoffs);
+    }
+
+    /**
+     * The value of a top-level section another package reads ({@code rollout:}), {@code ${ENV}}
+     * substituted as in {@link #load}; empty when the spec has none.
+     */
+    public Optional<Node> section(LaunchSpec spec, String key) {
+        String source = spec.file().toString();
+        Node root = new EnvSubstitution(env, new Problems(source)).apply(YamlReader.read(source, read(spec.file())));
+        return root instanceof MapNode top ? top.get(key) : Optional.empty();
     }
 
     private static String read(Path file) {

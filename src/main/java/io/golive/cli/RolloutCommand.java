@@ -1,0 +1,346 @@
+package io.golive.cli;
+
+import io.golive.InputException;
+import io.golive.checklist.Checklist;
+import io.golive.checklist.ChecklistImporter;
+import io.golive.checklist.Checklists;
+import io.golive.gate.Decision;
+import io.golive.gate.Engine;
+import io.golive.gate.Evaluation;
+import io.golive.gate.Gate;
+import io.golive.gate.Planner;
+import io.golive.gate.RunOptions;
+import io.golive.probe.ProbeRegistry;
+import io.golive.report.Json;
+import io.golive.rollout.Control;
+import io.golive.rollout.Guard;
+import io.golive.rollout.GuardLock;
+import io.golive.rollout.Plan;
+import io.golive.rollout.PlanReader;
+import io.golive.rollout.PlanView;
+import io.golive.rollout.RolloutState;
+import io.golive.rollout.StateFile;
+import io.golive.spec.LaunchSpec;
+import io.golive.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code golive rollout}: the launch-day guard, and its status, resume, pause and abort. */
+@Command(
+        name = "rollout",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Guard the launch: set traffic step by step, hold while every metric is healthy, roll back",
+            "on a trigger. Starts only after the gate decides GO (or with --force). Exit 0 completed,",
+            "1 rolled back or NO-GO, 2 bad input, 130/143 stopped by a signal (traffic left as it is).",
+            "With status, resume, pause or abort: act on the rollout, also while a guard runs."
+        })
+final class RolloutCommand implements Callable<Integer> {
+    static final int SIGINT = 130;
+    static final int SIGTERM = 143;
+    private static final List<String> ACTIONS = List.of("status", "resume", "pause", "abort");
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The launch spec with a rollout: section.")
+    Path file;
+
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "ACTION",
+            description = "status, resume, pause or abort; none: run the guard.")
+    String action;
+
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            description = "The state file (default .golive/NAME.rollout.json beside the spec).")
+    Path stateFile;
+
+    @Option(names = "--dry-run", description = "Print the plan (steps, metrics, triggers, actions) and exit.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Start although the gate decides NO-GO (recorded in the started event).")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the plan (--dry-run) or the final state as JSON on standard output.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (action != null && !ACTIONS.contains(action.toLowerCase(Locale.ROOT))) {
+            throw new InputException("unknown action '" + action + "' (use " + String.join(", ", ACTIONS)
+                    + ", or none to run the guard)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProbeRegistry registry = ProbeRegistry.load(getClass().getClassLoader());
+        SpecLoader loader = new SpecLoader(registry.kinds(), System.getenv());
+        LaunchSpec launch = loader.load(file);
+        List<Checklist> checklists = checklists(launch, err);
+        Plan plan = new PlanReader(registry, List.of(), Clock.systemUTC())
+                .read(launch, loader.section(launch, "rollout"), checklists);
+        StateFile state = new StateFile(stateFile != null ? stateFile : defaultState(launch));
+        if (dryRun) {
+            out.print(json ? Json.write(PlanView.json(plan)) + "\n" : PlanView.text(plan));
+            out.flush();
+            return Main.OK;
+        }
+        if (action != null) {
+            return act(action.toLowerCase(Locale.ROOT), plan, state, out, err);
+        }
+        return guard(launch, checklists, registry, plan, state, out, err);
+    }
+
+    static Path defaultState(LaunchSpec launch) {
+        return launch.baseDir()
+                .resolve(".golive")
+                .resolve(launch.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".rollout.json");
+    }
+
+    private static List<Checklist> checklists(LaunchSpec launch, PrintWriter err) {
+        ChecklistImporter importer = new ChecklistImporter();
+        List<Checklist> out = new ArrayList<>();
+        for (Path f : launch.checklists()) {
+            Checklist c = importer.parse(f.toString(), importer.readText(f));
+            c.warnings().forEach(w -> err.println("warning: " + f + ": " + w));
+            out.add(c);
+        }
+        return out;
+    }
+
+    private int guard(
+            LaunchSpec launch,
+            List<Checklist> checklists,
+            ProbeRegistry registry,
+            Plan plan,
+            StateFile state,
+            PrintWriter out,
+            PrintWriter err) {
+        Optional<GuardLock> lock = GuardLock.tryAcquire(state);
+        if (lock.isEmpty()) {
+            throw new InputException(
+                    state.path() + ": another guard is running on this state (use status, resume, pause or abort)");
+        }
+        try (GuardLock held = lock.get()) {
+            Optional<RolloutState> saved = state.load();
+            Guard.Start start;
+            if (saved.isPresent()) {
+                start = new Guard.Start("not decided again: carrying on the rollout started before", false);
+            } else {
+                Decision d = decide(launch, checklists, registry, err);
+                if (d != Decision.GO && !force) {
+                    err.println("NO-GO: the rollout does not start (golive check " + file
+                            + " shows why; --force starts it anyway, recorded)");
+                    return Main.NO_GO;
+                }
+                start = new Guard.Start(d.name(), d != Decision.GO);
+            }
+            Signals signals = Signals.install(Thread.currentThread());
+            Guard.Outcome outcome;
+            try {
+                outcome = new Guard(plan, state, Clock.systemUTC(), Guard.Sleeper.of(Clock.systemUTC()), (e, s) -> {
+                            err.println(line(e));
+                            err.flush();
+                        })
+                        .run(start);
+            } finally {
+                signals.uninstall();
+                Thread.interrupted();
+            }
+            RolloutState s = state.load().orElseThrow();
+            if (json) {
+                out.print(Json.write(statusJson(s)) + "\n");
+                out.flush();
+            }
+            return switch (outcome) {
+                case COMPLETED -> Main.OK;
+                case ROLLED_BACK -> Main.NO_GO;
+                case STOPPED -> {
+                    err.println("stopped guarding at " + s.weight()
+                            + "% (traffic left as it is); to carry on: golive rollout " + file
+                            + (stateFile == null ? "" : " --state " + stateFile));
+                    yield signals.code();
+                }
+            };
+        }
+    }
+
+    /** The pre-launch gate, decided as {@code golive check} decides it. */
+    private static Decision decide(
+            LaunchSpec launch, List<Checklist> checklists, ProbeRegistry registry, PrintWriter err) {
+        List<Checklists.Part> parts = new ArrayList<>();
+        for (int i = 0; i < checklists.size(); i++) {
+            parts.add(
+                    new Checklists.Part(launch.checklists().get(i).getFileName().toString(), checklists.get(i)));
+        }
+        Checklist checklist = Checklists.combine(launch.name(), parts).withSignoffs(launch.signoffs());
+        RunOptions options = new RunOptions(RunOptions.DEFAULT_CHECK_TIMEOUT, Duration.ofMinutes(10), 64, 16);
+        var results = new Engine(Clock.systemUTC())
+                .run(launch, new Planner(registry).plan(launch, checklist), options, new ProgressLine(err, false));
+        Evaluation e = new Gate().evaluate(checklist, results);
+        err.println("gate: " + e.decision()
+                + (e.reasons().isEmpty()
+                        ? ""
+                        : " ("
+                                + String.join(
+                                        "; ",
+                                        e.reasons()
+                                                .subList(
+                                                        0,
+                                                        Math.min(3, e.reasons().size()))) + ")"));
+        return e.decision();
+    }
+
+    private int act(String what, Plan plan, StateFile state, PrintWriter out, PrintWriter err) {
+        if (what.equals("status")) {
+            RolloutState s = state.load()
+                    .orElseThrow(() -> new InputException(state.path() + ": no rollout has started (no state file)"));
+            if (json) {
+                out.print(Json.write(statusJson(s)) + "\n");
+            } else {
+                out.print(statusText(plan, s));
+            }
+            out.flush();
+            return Main.OK;
+        }
+        Control.Request request = Control.Request.valueOf(what.toUpperCase(Locale.ROOT));
+        Optional<GuardLock> lock = GuardLock.tryAcquire(state);
+        if (lock.isPresent()) {
+            try (GuardLock held = lock.get()) {
+                RolloutState s = new Guard(
+                                plan,
+                                state,
+                                Clock.systemUTC(),
+                                Guard.Sleeper.of(Clock.systemUTC()),
+                                (e, st) -> err.println(line(e)))
+                        .applyNow(request);
+                err.println("no guard is running: " + what + " applied to the state (" + s.status() + " at "
+                        + s.weight() + "%)");
+                return s.status() == RolloutState.Status.ROLLED_BACK ? Main.NO_GO : Main.OK;
+            }
+        }
+        Control control = new Control(state);
+        control.send(request);
+        err.println("asked the running guard to " + what + "; it acts at its next reading (within "
+                + io.golive.spec.Durations.format(plan.interval()) + ")");
+        Instant until = Instant.now().plus(plan.interval().multipliedBy(2)).plusSeconds(5);
+        while (control.pending().isPresent() && Instant.now().isBefore(until)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SIGINT;
+            }
+        }
+        if (control.pending().isPresent()) {
+            err.println("the guard has not taken the request yet; it stays waiting for it");
+        } else {
+            err.println("the guard took the request");
+        }
+        return Main.OK;
+    }
+
+    private static Map<String, Object> statusJson(RolloutState s) {
+        Map<String, Object> m = new LinkedHashMap<>(s.toJson());
+        Optional<String> problem = s.chainProblem();
+        m.put("verified", problem.isEmpty());
+        problem.ifPresent(p -> m.put("verifyProblem", p));
+        return m;
+    }
+
+    private static String statusText(Plan plan, RolloutState s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.name())
+                .append(": ")
+                .append(s.status())
+                .append(" at ")
+                .append(s.weight())
+                .append("%\n");
+        if (s.step() < plan.steps().size()) {
+            sb.append("step ")
+                    .append(s.step() + 1)
+                    .append(" of ")
+                    .append(plan.steps().size())
+                    .append(": ")
+                    .append(plan.steps().get(s.step()).toJson())
+                    .append(", healthy so far ")
+                    .append(io.golive.spec.Durations.format(s.healthy()))
+                    .append('\n');
+        }
+        sb.append(s.events().size())
+                .append(" events; chain ")
+                .append(s.chainProblem().map(p -> "BROKEN: " + p).orElse("verified"))
+                .append('\n');
+        if (!s.events().isEmpty()) {
+            sb.append("last: ").append(line(s.events().getLast())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One event as one line for people: time, type and what matters of it. */
+    @SuppressWarnings("unchecked")
+    static String line(Map<String, Object> e) {
+        String at = String.valueOf(e.get("at"));
+        String time = at.length() >= 19 ? at.substring(11, 19) : at;
+        String type = String.valueOf(e.get("type"));
+        String what = switch (type) {
+            case "started" ->
+                "gate " + e.get("decision") + (Boolean.TRUE.equals(e.get("forced")) ? " (forced)" : "")
+                        + (Boolean.TRUE.equals(e.get("restart")) ? ", carrying on a saved rollout" : "");
+            case "weight" ->
+                e.get("weight") + "%" + (Boolean.TRUE.equals(e.get("reapplied")) ? " (re-applied)" : "")
+                        + (Boolean.TRUE.equals(e.get("ok")) ? " set" : " FAILED") + " after " + e.get("attempts")
+                        + " attempt(s): " + e.get("summary");
+            case "reading" -> {
+                StringBuilder sb = new StringBuilder(e.get("weight") + "%");
+                ((Map<String, Object>) e.getOrDefault("metrics", Map.of())).forEach((name, v) -> {
+                    Map<String, Object> m = (Map<String, Object>) v;
+                    sb.append(", ")
+                            .append(name)
+                            .append(" ")
+                            .append(
+                                    m.get("value") == null
+                                            ? "NO DATA (" + m.get("reason") + ")"
+                                            : m.get("value") + (m.get("unit") == null ? "" : " " + m.get("unit")));
+                });
+                sb.append(", held ").append(e.get("held"));
+                List<Object> breached = (List<Object>) e.getOrDefault("breached", List.of());
+                if (!breached.isEmpty()) {
+                    sb.append(", BREACHED: ").append(breached);
+                }
+                if ("PAUSED".equals(e.get("status"))) {
+                    sb.append(" (paused)");
+                }
+                yield sb.toString();
+            }
+            case "trigger" ->
+                "fired: " + e.getOrDefault("when", "no data for " + e.get("noData")) + " ("
+                        + e.getOrDefault("source", "noData") + ")";
+            case "paused", "rollback" -> String.valueOf(e.get("reason"));
+            default -> {
+                Map<String, Object> rest = new LinkedHashMap<>(e);
+                List.of("seq", "at", "type", "prev", "hash").forEach(rest::remove);
+                yield rest.toString();
+            }
+        };
+        return time + " " + type + " " + what;
+    }
+}
