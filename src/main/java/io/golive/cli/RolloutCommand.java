@@ -83,8 +83,18 @@ final class RolloutCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    EgressOptions egress;
+
     @Override
     public Integer call() {
+        // the policy covers the gate's checks, the metric readings and the traffic and rollback webhooks
+        try (var policy = egress.install()) {
+            return guarded();
+        }
+    }
+
+    private Integer guarded() {
         if (action != null && !ACTIONS.contains(action.toLowerCase(Locale.ROOT))) {
             throw new InputException("unknown action '" + action + "' (use " + String.join(", ", ACTIONS)
                     + ", or none to run the guard)");

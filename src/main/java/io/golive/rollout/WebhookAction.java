@@ -2,6 +2,7 @@ package io.golive.rollout;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.egress.Egress;
 import io.golive.spec.Secrets;
 import java.io.IOException;
 import java.net.URI;
@@ -70,6 +71,11 @@ final class WebhookAction implements Action {
                 body.map(t -> HttpRequest.BodyPublishers.ofString(t.replace("{weight}", w), StandardCharsets.UTF_8))
                         .orElse(HttpRequest.BodyPublishers.noBody()));
         String shown = method + " " + secrets.mask(target);
+        // decided before the client sees the request, so a refused webhook sends nothing
+        Optional<String> refused = Egress.refusal(URI.create(target).getHost());
+        if (refused.isPresent()) {
+            return ActionResult.failed(shown + ": " + refused.get(), "");
+        }
         try {
             HttpResponse<String> r = client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
                     .get(timeout.toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
