@@ -29,7 +29,7 @@ import java.util.Set;
 public final class SpecLoader {
     static final Set<String> TOP_KEYS =
             Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs");
-    static final Set<String> CHECK_KEYS = Set.of("item", "name", "blocking", "timeout");
+    static final Set<String> CHECK_KEYS = Set.of("item", "criterion", "name", "blocking", "timeout");
     private static final long MAX_BYTES = 1024 * 1024;
 
     private final Set<String> probeKinds;
@@ -159,7 +159,7 @@ public final class SpecLoader {
                 problems.add(
                         m.lineOf(key),
                         "unknown key '" + key + "' in a check (probe keys: " + String.join(", ", sorted(probeKinds))
-                                + "; other keys: item, name, blocking, timeout)");
+                                + "; other keys: item, criterion, name, blocking, timeout)");
             }
         }
         if (kinds.size() != 1) {
@@ -186,14 +186,18 @@ public final class SpecLoader {
             }
         });
         Optional<String> item = string(m, "item", problems);
+        Optional<String> criterion = string(m, "criterion", problems);
         Optional<String> name = string(m, "name", problems);
-        if (item.isEmpty() && name.isEmpty()) {
-            problems.add(m.line(), "a check needs 'item:' (the item it verifies) or 'name:'");
+        if (item.isEmpty() && name.isEmpty() && criterion.isEmpty()) {
+            problems.add(
+                    m.line(),
+                    "a check needs 'item:' (the item it verifies), 'criterion:' (the Go/No-Go criterion it"
+                            + " measures) or 'name:'");
         }
         Optional<Boolean> blocking = bool(m, "blocking", problems);
         Optional<Duration> timeout =
                 string(m, "timeout", problems).flatMap(v -> duration(v, m.lineOf("timeout"), problems));
-        return Optional.of(new CheckSpec(m.line(), name, item, kind, cfg, blocking, timeout));
+        return Optional.of(new CheckSpec(m.line(), name, item, kind, cfg, blocking, timeout, criterion));
     }
 
     private static void unknownKeys(MapNode m, Set<String> allowed, String what, Problems problems) {
