@@ -21,7 +21,14 @@ public final class Planner {
     }
 
     public List<PlannedCheck> plan(LaunchSpec spec, Checklist checklist) {
-        Problems problems = new Problems(spec.file().toString());
+        return plan(spec, checklist, new Problems(spec.file().toString()));
+    }
+
+    /**
+     * Plans with the problems already found in the spec ({@link io.golive.spec.SpecLoader#draft}); throws
+     * them all, with those of the checks, if there is any.
+     */
+    public List<PlannedCheck> plan(LaunchSpec spec, Checklist checklist, Problems problems) {
         ItemRefs refs = new ItemRefs(checklist);
         CriterionRefs criteria = new CriterionRefs(checklist);
         List<PlannedCheck> out = new ArrayList<>();

@@ -41,13 +41,50 @@ public final class SpecLoader {
         this.env = Map.copyOf(requireNonNull(env, "null env"));
     }
 
+    /**
+     * A spec read with the problems found in it, not yet thrown: the planner adds the problems of the
+     * checks' references and probe configurations, so that one run lists every problem of the spec.
+     */
+    public record Draft(LaunchSpec spec, Problems problems) {
+        public Draft {
+            requireNonNull(spec, "null spec");
+            requireNonNull(problems, "null problems");
+        }
+
+        /** Whether every checklist the spec names can be read (else nothing more can be checked). */
+        public boolean checklistsFound() {
+            return !spec.checklists().isEmpty() && spec.checklists().stream().allMatch(Files::isRegularFile);
+        }
+    }
+
     /** Loads a spec; throws {@link InputException} listing every problem as {@code file:line: message}. */
     public LaunchSpec load(Path file) {
+        Draft d = draft(file);
+        d.problems().throwIfAny();
+        return d.spec();
+    }
+
+    /** Loads a spec from its text; {@code file} names it in messages and its folder resolves relative paths. */
+    public LaunchSpec load(Path file, String text) {
+        Draft d = draft(file, text);
+        d.problems().throwIfAny();
+        return d.spec();
+    }
+
+    /** Reads a spec file; only an unreadable file or invalid YAML throws, every other problem is collected. */
+    public Draft draft(Path file) {
         requireNonNull(file, "null file");
+        return draft(file, read(file));
+    }
+
+    /** As {@link #draft(Path)}, from the spec's text. */
+    public Draft draft(Path file, String text) {
+        requireNonNull(file, "null file");
+        requireNonNull(text, "null text");
         String source = file.toString();
         Problems problems = new Problems(source);
         EnvSubstitution substitution = new EnvSubstitution(env, problems);
-        Node root = substitution.apply(YamlReader.read(source, read(file)));
+        Node root = substitution.apply(YamlReader.read(source, text));
         if (!(root instanceof MapNode top)) {
             throw InputException.at(source, root.line(), "a launch spec is a mapping (name:, checklist:, checks: ...)");
         }
@@ -63,9 +100,19 @@ public final class SpecLoader {
                 string(top, "schedule", problems).flatMap(v -> schedule(v, top.lineOf("schedule"), problems));
         List<CheckSpec> checks = checks(top, targets, problems);
         List<String> signoffs = signoffs(top, problems);
-        problems.throwIfAny();
-        return new LaunchSpec(
-                file, name, launch, checklists, targets, checks, timeout, substitution.secrets(), schedule, signoffs);
+        return new Draft(
+                new LaunchSpec(
+                        file,
+                        name,
+                        launch,
+                        checklists,
+                        targets,
+                        checks,
+                        timeout,
+                        substitution.secrets(),
+                        schedule,
+                        signoffs),
+                problems);
     }
 
     private static String read(Path file) {

@@ -58,11 +58,8 @@ public final class HttpProbe implements Probe<HttpConfig> {
     }
 
     private static String verdict(HttpConfig c, int status, String body, long ms, List<Threshold> inherited) {
-        boolean statusOk = c.expectStatus().isEmpty()
-                ? status >= 200 && status < 300
-                : c.expectStatus().contains(status);
-        if (!statusOk) {
-            return "status " + status + ", expected " + (c.expectStatus().isEmpty() ? "2xx" : c.expectStatus());
+        if (!c.expectStatus().contains(status)) {
+            return "status " + status + ", expected " + c.expectStatus();
         }
         if (c.expectBody() != null
                 && !Pattern.compile(c.expectBody()).matcher(body).find()) {

@@ -47,7 +47,7 @@ public final class RateLimitProbe implements Probe<RateLimitConfig> {
             }
             HttpResponse<byte[]> resp = r.response().orElseThrow();
             statuses.merge(resp.statusCode(), 1, Integer::sum);
-            if (resp.statusCode() == c.expectStatus()) {
+            if (c.expectStatus().contains(resp.statusCode())) {
                 return limited(c, e, i, resp, statuses);
             }
             sleepUntil(start + pace * i);
