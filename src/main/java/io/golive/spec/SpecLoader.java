@@ -35,6 +35,11 @@ public final class SpecLoader {
     private final Set<String> probeKinds;
     private final Map<String, String> env;
 
+    /** The top-level keys a spec may have. */
+    public static Set<String> topKeys() {
+        return TOP_KEYS;
+    }
+
     /** @param probeKinds the probe keys a check may use; @param env the environment for {@code ${ENV}} */
     public SpecLoader(Set<String> probeKinds, Map<String, String> env) {
         this.probeKinds = Set.copyOf(requireNonNull(probeKinds, "null probeKinds"));
