@@ -111,4 +111,13 @@ class ConfigBinderTest {
         assertThat(c).isPresent();
         assertThat(c.get().toString()).contains("expect=[127.0.0.1]");
     }
+
+    @Test
+    void aProbesOwnProblemIsPrefixedWithItsKindOnce() throws IOException {
+        Problems problems = new Problems("golive.yaml");
+        bind("  - name: a\n    model: { predictions: p.csv, label: y, score: s, bins: 0 }\n", problems);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class, problems::throwIfAny)
+                        .problems())
+                .containsExactly("golive.yaml:4: model: 'bins' must be at least 1, not 0");
+    }
 }

@@ -29,6 +29,10 @@ public final class HttpProbe implements Probe<HttpConfig> {
 
     @Override
     public Observation run(HttpConfig c, ProbeContext context) {
+        return Endpoint.guarded(() -> check(c, context));
+    }
+
+    private Observation check(HttpConfig c, ProbeContext context) {
         Endpoint e = Endpoint.of(c, context.targets());
         var timeout =
                 HttpCalls.timeout(context, Optional.ofNullable(c.timeout()).map(Durations::parse));
