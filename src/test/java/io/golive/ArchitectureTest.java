@@ -50,6 +50,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void probeDoesNotUseGate() {
+        // Probes answer an observation; deciding (items, criteria, GO) is the gate's, which uses them.
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.golive.probe..", "io.golive.spec..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.golive.gate..", "io.golive.report..")
+                .check(golive);
+    }
+
+    @Test
     void coreDoesNotDependOnCliOrServer() {
         noClasses()
                 .that()

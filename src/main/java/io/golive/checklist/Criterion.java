@@ -21,4 +21,9 @@ public record Criterion(String name, Optional<Threshold> threshold, String raw, 
         requireNonNull(table, "null table");
         requireNonNull(phase, "null phase");
     }
+
+    /** The criterion's id, {@code table-slug/name-slug} ("go-no-go-decision/cfur"), as checks name it. */
+    public String id() {
+        return Slugs.slug(table) + "/" + Slugs.slug(name);
+    }
 }

@@ -21,6 +21,7 @@ import io.golive.report.ReportJson;
 import io.golive.report.TextReport;
 import io.golive.spec.Durations;
 import io.golive.spec.LaunchSpec;
+import io.golive.spec.Problems;
 import io.golive.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -107,11 +108,17 @@ final class CheckCommand implements Callable<Integer> {
         ChecklistImporter importer = new ChecklistImporter();
         boolean isSpec = isSpec(file);
         LaunchSpec launch = null;
+        Problems problems = null;
         // Probes load only for a spec: a bare checklist needs none, and loading them costs start-up time.
         ProbeRegistry registry = isSpec ? ProbeRegistry.load(getClass().getClassLoader()) : null;
         List<Path> files = List.of(file);
         if (isSpec) {
-            launch = new SpecLoader(registry.kinds(), System.getenv()).load(file);
+            SpecLoader.Draft draft = new SpecLoader(registry.kinds(), System.getenv()).draft(file);
+            if (!draft.checklistsFound()) {
+                draft.problems().throwIfAny();
+            }
+            launch = draft.spec();
+            problems = draft.problems();
             files = launch.checklists();
             if (files.size() > 1 && fmt.equals("md")) {
                 throw new InputException("--format md writes one checklist back; " + file + " lists " + files.size()
@@ -129,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
         Checklist combined = Checklists.combine(
                 isSpec ? launch.name() : parts.getFirst().checklist().title(), parts);
         Checklist checklist = isSpec ? combined.withSignoffs(launch.signoffs()) : combined;
-        List<CheckResult> results = isSpec ? runChecks(launch, checklist, registry, err) : List.of();
+        List<CheckResult> results = isSpec ? runChecks(launch, checklist, registry, problems, err) : List.of();
         Evaluation evaluation = new Gate().evaluate(checklist, results);
         write(render(fmt, evaluation, text));
         if (out != null || !fmt.equals("text")) {
@@ -142,8 +149,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private List<CheckResult> runChecks(
-            LaunchSpec launch, Checklist checklist, ProbeRegistry registry, PrintWriter err) {
-        List<PlannedCheck> planned = new Planner(registry).plan(launch, checklist);
+            LaunchSpec launch, Checklist checklist, ProbeRegistry registry, Problems problems, PrintWriter err) {
+        List<PlannedCheck> planned = new Planner(registry).plan(launch, checklist, problems);
         if (only != null && !only.isEmpty()) {
             planned = planned.stream()
                     .filter(c -> c.item().map(i -> only.contains(i.id())).orElse(false) || only.contains(c.name()))

@@ -2,7 +2,9 @@ package io.golive.gate;
 
 import static java.util.Objects.requireNonNull;
 
+import io.golive.checklist.Criterion;
 import io.golive.checklist.Item;
+import io.golive.checklist.Threshold;
 import io.golive.probe.Observation;
 import io.golive.probe.Probe;
 import io.golive.probe.ProbeConfig;
@@ -85,20 +87,22 @@ public final class Engine {
             PlannedCheck check,
             java.util.function.Supplier<CheckResult> body)
             throws InterruptedException {
-        if (!acquire(global, runDeadline)) {
+        // The target's permit first: checks waiting for a busy target must not hold global slots that
+        // checks of other targets could use.
+        if (!acquire(target, runDeadline)) {
             return notRun(check);
         }
         try {
-            if (!acquire(target, runDeadline)) {
+            if (!acquire(global, runDeadline)) {
                 return notRun(check);
             }
             try {
                 return body.get();
             } finally {
-                target.release();
+                global.release();
             }
         } finally {
-            global.release();
+            target.release();
         }
     }
 
@@ -117,13 +121,8 @@ public final class Engine {
         Duration timeout = check.spec().timeout().or(spec::timeout).orElse(options.checkTimeout());
         Instant start = clock.instant();
         Instant deadline = min(start.plus(timeout), runDeadline);
-        ProbeContext context = new ProbeContext(
-                clock,
-                deadline,
-                spec.targets(),
-                spec.baseDir(),
-                check.item().map(Item::criteria).orElse(List.of()),
-                spec.secrets());
+        ProbeContext context =
+                new ProbeContext(clock, deadline, spec.targets(), spec.baseDir(), inherited(check), spec.secrets());
         Probe probe = check.probe();
         ProbeConfig config = check.config();
         Future<Observation> f = exec.submit(() -> probe.run(config, context));
@@ -152,8 +151,22 @@ public final class Engine {
         return result(check, mask(o, spec.secrets()), ms);
     }
 
+    /** A criterion's threshold when the check measures one, else the thresholds its item's text carries. */
+    private static List<Threshold> inherited(PlannedCheck check) {
+        return check.criterion()
+                .map(c -> c.threshold().map(List::of).orElse(List.of()))
+                .orElseGet(() -> check.item().map(Item::criteria).orElse(List.of()));
+    }
+
     private static CheckResult result(PlannedCheck check, Observation o, long ms) {
-        return new CheckResult(check.name(), check.spec().kind(), check.item().map(Item::id), check.blocking(), o, ms);
+        return new CheckResult(
+                check.name(),
+                check.spec().kind(),
+                check.item().map(Item::id),
+                check.blocking(),
+                o,
+                ms,
+                check.criterion().map(Criterion::id));
     }
 
     static Observation mask(Observation o, Secrets secrets) {

@@ -1,6 +1,7 @@
 package io.golive.gate;
 
 import io.golive.checklist.Checklist;
+import io.golive.checklist.Criterion;
 import io.golive.checklist.Item;
 import io.golive.probe.ProbeConfig;
 import io.golive.probe.ProbeRegistry;
@@ -20,8 +21,16 @@ public final class Planner {
     }
 
     public List<PlannedCheck> plan(LaunchSpec spec, Checklist checklist) {
-        Problems problems = new Problems(spec.file().toString());
+        return plan(spec, checklist, new Problems(spec.file().toString()));
+    }
+
+    /**
+     * Plans with the problems already found in the spec ({@link io.golive.spec.SpecLoader#draft}); throws
+     * them all, with those of the checks, if there is any.
+     */
+    public List<PlannedCheck> plan(LaunchSpec spec, Checklist checklist, Problems problems) {
         ItemRefs refs = new ItemRefs(checklist);
+        CriterionRefs criteria = new CriterionRefs(checklist);
         List<PlannedCheck> out = new ArrayList<>();
         for (CheckSpec check : spec.checks()) {
             Optional<Item> item = Optional.empty();
@@ -32,12 +41,22 @@ public final class Planner {
                 }
                 item = r.item();
             }
+            Optional<Criterion> criterion = Optional.empty();
+            if (check.criterion().isPresent()) {
+                CriterionRefs.Result r = criteria.resolve(check.criterion().get());
+                if (r.criterion().isEmpty()) {
+                    problems.add(check.line(), r.problem());
+                }
+                criterion = r.criterion();
+            }
             Optional<ProbeConfig> config = registry.bind(check, problems);
-            if (config.isPresent() && (item.isPresent() || check.item().isEmpty())) {
+            boolean resolved = (item.isPresent() || check.item().isEmpty())
+                    && (criterion.isPresent() || check.criterion().isEmpty());
+            if (config.isPresent() && resolved) {
                 boolean blocking =
                         check.blocking().orElse(item.map(Item::blocking).orElse(true));
                 out.add(new PlannedCheck(
-                        check, registry.probe(check.kind()).orElseThrow(), config.get(), item, blocking));
+                        check, registry.probe(check.kind()).orElseThrow(), config.get(), item, blocking, criterion));
             }
         }
         problems.throwIfAny();

@@ -13,8 +13,8 @@ public final class Observations {
     private Observations() {}
 
     /**
-     * One observation of several parts: ERROR if any part could not run, else FAIL if any was found
-     * wanting, else PASS. The summary lists the parts that did not pass (all parts when all passed);
+     * One observation of several parts: FAIL if any part was found wanting, else ERROR if any could not
+     * run, else PASS ({@link ProbeVerdict#worse}). The summary lists the parts that did not pass (all parts when all passed);
      * measurements and evidence are merged in order.
      */
     public static Observation combine(List<Observation> parts) {
@@ -22,7 +22,10 @@ public final class Observations {
         if (parts.isEmpty()) {
             return Observation.error("no data: nothing was checked");
         }
-        Status status = parts.stream().map(Observation::status).reduce(Status.PASS, Observations::worse);
+        Status status = parts.stream()
+                .map(Observation::verdict)
+                .reduce(ProbeVerdict.PASS, ProbeVerdict::worse)
+                .status();
         List<Observation> shown = status == Status.PASS
                 ? parts
                 : parts.stream().filter(o -> o.status() != Status.PASS).toList();
@@ -57,12 +60,5 @@ public final class Observations {
         measurements.put("connectionsOpened", lease.opened());
         return new Observation(o.status(), o.summary(), measurements, o.evidence())
                 .withEvidence("connection", lease.describe());
-    }
-
-    private static Status worse(Status a, Status b) {
-        if (a == Status.ERROR || b == Status.ERROR) {
-            return Status.ERROR;
-        }
-        return a == Status.FAIL || b == Status.FAIL ? Status.FAIL : Status.PASS;
     }
 }

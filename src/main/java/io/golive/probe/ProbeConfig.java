@@ -14,4 +14,9 @@ public interface ProbeConfig {
     default Optional<String> target() {
         return Optional.empty();
     }
+
+    /** The URL the check runs against, if it gives one itself (per-endpoint concurrency limits). */
+    default Optional<String> url() {
+        return Optional.empty();
+    }
 }

@@ -63,6 +63,11 @@ public final class ProbeRegistry {
             problems.add(check.line(), "unknown probe kind '" + check.kind() + "'");
             return Optional.empty();
         }
+        if (probe.configType().isRecord()) {
+            Optional<? extends ProbeConfig> bound =
+                    ConfigBinder.bind(check.kind(), check.config(), probe.configType(), problems);
+            return bound.flatMap(c -> validated(check, c, problems));
+        }
         ProbeConfig config;
         try {
             JsonNode tree = MAPPER.valueToTree(Nodes.toPlain(check.config()));
@@ -74,12 +79,18 @@ public final class ProbeRegistry {
                             + String.join(", ", known(e)) + ")");
             return Optional.empty();
         } catch (MismatchedInputException e) {
-            problems.add(Nodes.lineOf(check.config(), path(e)), check.kind() + ": " + e.getOriginalMessage());
+            problems.add(
+                    Nodes.lineOf(check.config(), path(e)),
+                    check.kind() + "." + String.join(".", path(e)) + ": a value of the wrong shape");
             return Optional.empty();
         } catch (JacksonException | IllegalArgumentException e) {
             problems.add(check.config().line(), check.kind() + ": " + rootMessage(e));
             return Optional.empty();
         }
+        return validated(check, config, problems);
+    }
+
+    private static Optional<ProbeConfig> validated(CheckSpec check, ProbeConfig config, Problems problems) {
         List<String> invalid = config.validate();
         invalid.forEach(m -> problems.add(check.config().line(), check.kind() + ": " + m));
         return invalid.isEmpty() ? Optional.of(config) : Optional.empty();

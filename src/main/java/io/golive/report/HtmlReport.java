@@ -1,9 +1,11 @@
 package io.golive.report;
 
 import io.golive.gate.CheckResult;
+import io.golive.gate.CriterionResult;
 import io.golive.gate.Decision;
 import io.golive.gate.Evaluation;
 import io.golive.gate.ItemResult;
+import io.golive.probe.Observation.Reading;
 
 /** A self-contained HTML page of the decision, the reasons and every item with its checks. */
 public final class HtmlReport {
@@ -64,7 +66,52 @@ public final class HtmlReport {
             }
             out.append("</td></tr>\n");
         }
-        return out.append("</table>\n</body></html>\n").toString();
+        out.append("</table>\n");
+        criteria(out, e);
+        return out.append("</body></html>\n").toString();
+    }
+
+    private static void criteria(StringBuilder out, Evaluation e) {
+        if (e.criteria().isEmpty()) {
+            return;
+        }
+        out.append("<h2>Go/No-Go criteria</h2>\n<table><tr><th>Status</th><th>Criterion</th><th>Threshold</th>"
+                + "<th>Actual</th><th>Evidence</th></tr>\n");
+        for (CriterionResult c : e.criteria()) {
+            out.append("<tr><td class=\"")
+                    .append(c.status())
+                    .append("\">")
+                    .append(c.status())
+                    .append("</td><td>")
+                    .append(esc(c.criterion().name()))
+                    .append("<br><small>")
+                    .append(esc(c.criterion().id()))
+                    .append(" · ")
+                    .append(esc(c.criterion().table()))
+                    .append("</small></td><td>")
+                    .append(esc(c.criterion().raw()))
+                    .append("</td><td>")
+                    .append(esc(c.actual().map(Reading::text).orElse("—")))
+                    .append("</td><td>");
+            for (CheckResult r : c.checks()) {
+                out.append("<div class=\"")
+                        .append(r.observation().status())
+                        .append("\">")
+                        .append(esc(r.type()))
+                        .append(": ")
+                        .append(esc(r.observation().summary()))
+                        .append("</div>");
+                r.observation()
+                        .evidence()
+                        .forEach((k, v) -> out.append("<div><small>")
+                                .append(esc(k))
+                                .append(": ")
+                                .append(esc(v))
+                                .append("</small></div>"));
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</table>\n");
     }
 
     static String esc(String s) {

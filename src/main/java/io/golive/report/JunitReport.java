@@ -1,6 +1,7 @@
 package io.golive.report;
 
 import io.golive.gate.CheckResult;
+import io.golive.gate.CriterionResult;
 import io.golive.gate.Evaluation;
 import io.golive.gate.ItemResult;
 import io.golive.probe.Status;
@@ -20,17 +21,68 @@ public final class JunitReport {
                         .computeIfAbsent(i.section().id(), k -> new ArrayList<>())
                         .add(i));
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        List<CriterionResult> criteria = e.criteria();
         out.append("<testsuites name=\"")
                 .append(esc(e.checklist().title()))
                 .append("\" tests=\"")
-                .append(e.items().size())
+                .append(e.items().size() + criteria.size())
                 .append("\" failures=\"")
-                .append(failures(e.items()))
+                .append(failures(e.items()) + criterionFailures(criteria))
                 .append("\" errors=\"")
-                .append(e.summary().get(Status.ERROR))
+                .append(e.summary().get(Status.ERROR) + criterionErrors(criteria))
                 .append("\">\n");
         bySection.values().forEach(items -> suite(out, items));
+        if (!criteria.isEmpty()) {
+            criteriaSuite(out, criteria);
+        }
         return out.append("</testsuites>\n").toString();
+    }
+
+    /** One test case per Go/No-Go criterion: failed when unmet or unmeasured before launch. */
+    private static void criteriaSuite(StringBuilder out, List<CriterionResult> criteria) {
+        out.append("  <testsuite name=\"Go/No-Go criteria\" tests=\"")
+                .append(criteria.size())
+                .append("\" failures=\"")
+                .append(criterionFailures(criteria))
+                .append("\" errors=\"")
+                .append(criterionErrors(criteria))
+                .append("\" skipped=\"")
+                .append(criteria.stream()
+                        .filter(c -> c.status() == Status.DEFERRED)
+                        .count())
+                .append("\">\n");
+        for (CriterionResult c : criteria) {
+            long ms = c.checks().stream().mapToLong(CheckResult::durationMs).sum();
+            out.append("    <testcase classname=\"criteria.")
+                    .append(esc(c.criterion().id()))
+                    .append("\" name=\"")
+                    .append(esc(c.describe()))
+                    .append("\" line=\"")
+                    .append(c.criterion().line())
+                    .append("\" time=\"")
+                    .append(ms / 1000.0)
+                    .append("\">");
+            String detail = TextReport.criterionLine(c);
+            if (c.status() == Status.ERROR) {
+                out.append("<error message=\"").append(esc(detail)).append("\"/>");
+            } else if (c.blocksLaunch()) {
+                out.append("<failure message=\"").append(esc(detail)).append("\"/>");
+            } else if (c.status() == Status.DEFERRED) {
+                out.append("<skipped message=\"").append(esc(detail)).append("\"/>");
+            }
+            out.append("</testcase>\n");
+        }
+        out.append("  </testsuite>\n");
+    }
+
+    private static long criterionFailures(List<CriterionResult> criteria) {
+        return criteria.stream()
+                .filter(c -> c.blocksLaunch() && c.status() != Status.ERROR)
+                .count();
+    }
+
+    private static long criterionErrors(List<CriterionResult> criteria) {
+        return criteria.stream().filter(c -> c.status() == Status.ERROR).count();
     }
 
     private static void suite(StringBuilder out, List<ItemResult> items) {

@@ -26,7 +26,7 @@ public final class MarkdownReport {
         if (title > 0) {
             notes.putIfAbsent(title, "decision " + e.decision());
         }
-        return MarkdownWriter.write(markdown, block(e), notes);
+        return MarkdownWriter.write(CriteriaCells.fill(markdown, e.criteria()), block(e), notes);
     }
 
     private static int titleLine(String markdown) {

@@ -86,6 +86,7 @@ public final class ModelJson {
 
     static Map<String, Object> criterion(Criterion c) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
         m.put("name", c.name());
         m.put("threshold", c.threshold().map(ModelJson::threshold).orElse(null));
         m.put("raw", c.raw());

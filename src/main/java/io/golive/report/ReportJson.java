@@ -5,6 +5,7 @@ import io.golive.gate.CheckResult;
 import io.golive.gate.CriterionResult;
 import io.golive.gate.Evaluation;
 import io.golive.gate.ItemResult;
+import io.golive.probe.Observation.Reading;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ public final class ReportJson {
         m.put("name", c.name());
         m.put("type", c.type());
         m.put("item", c.itemId().orElse(null));
+        m.put("criterion", c.criterionId().orElse(null));
         m.put("blocking", c.blocking());
         m.put("status", c.observation().status().name());
         m.put("summary", c.observation().summary());
@@ -79,6 +81,7 @@ public final class ReportJson {
 
     static Map<String, Object> criterion(CriterionResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.criterion().id());
         m.put("name", r.criterion().name());
         m.put(
                 "threshold",
@@ -88,8 +91,13 @@ public final class ReportJson {
                         .orElse(r.criterion().raw()));
         m.put("table", r.criterion().table());
         m.put("phase", r.criterion().phase().name());
-        m.put("actual", r.actual().map(Json::number).orElse(null));
+        m.put("line", r.criterion().line());
+        m.put("status", r.status().name());
+        m.put("actual", r.actual().map(a -> Json.number(a.value())).orElse(null));
+        m.put("unit", r.actual().flatMap(Reading::unit).orElse(null));
+        m.put("actualText", r.actual().map(Reading::text).orElse(null));
         m.put("met", r.met().orElse(null));
+        m.put("checks", r.checks().stream().map(ReportJson::check).toList());
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.golive.report;
 
+import io.golive.gate.CriterionResult;
 import io.golive.gate.Decision;
 import io.golive.gate.Evaluation;
 import io.golive.probe.Status;
@@ -24,15 +25,17 @@ public final class TextReport {
                                 : "Reasons (" + e.reasons().size() + "):")
                 .append('\n');
         e.reasons().forEach(r -> out.append("  - ").append(r).append('\n'));
-        long measured = e.criteria().stream().filter(c -> c.met().isPresent()).count();
         if (!e.criteria().isEmpty()) {
+            long measured =
+                    e.criteria().stream().filter(c -> c.met().isPresent()).count();
             out.append('\n')
-                    .append("Criteria: ")
-                    .append(e.criteria().size())
-                    .append(" (")
+                    .append("Criteria (")
                     .append(measured)
-                    .append(" measured; bind checks to them in golive.yaml)")
+                    .append(" of ")
+                    .append(e.criteria().size())
+                    .append(" measured):")
                     .append('\n');
+            e.criteria().forEach(c -> out.append("  ").append(criterionLine(c)).append('\n'));
         }
         if (!e.checklist().signoffs().isEmpty()) {
             StringJoiner roles = new StringJoiner(", ");
@@ -42,6 +45,24 @@ public final class TextReport {
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code FAIL  Error Rate < 0.1%: actual 0.5% (prometheus: ...)}. */
+    static String criterionLine(CriterionResult c) {
+        StringBuilder line = new StringBuilder(String.format("%-8s %s", c.status(), c.describe()));
+        c.actual().ifPresent(a -> line.append(": actual ").append(a.text()));
+        c.checks().stream()
+                .filter(r -> r.observation().status() == c.status())
+                .findFirst()
+                .ifPresent(r -> line.append(" (")
+                        .append(r.type())
+                        .append(": ")
+                        .append(r.observation().summary())
+                        .append(')'));
+        if (c.checks().isEmpty() && c.status() == Status.PENDING) {
+            line.append(": not measured (bind a check with criterion: in golive.yaml)");
+        }
+        return line.toString();
     }
 
     static String summaryLine(Map<Status, Integer> summary, int total) {

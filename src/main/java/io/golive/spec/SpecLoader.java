@@ -29,11 +29,16 @@ import java.util.Set;
 public final class SpecLoader {
     static final Set<String> TOP_KEYS =
             Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs", "rollout");
-    static final Set<String> CHECK_KEYS = Set.of("item", "name", "blocking", "timeout");
+    static final Set<String> CHECK_KEYS = Set.of("item", "criterion", "name", "blocking", "timeout");
     private static final long MAX_BYTES = 1024 * 1024;
 
     private final Set<String> probeKinds;
     private final Map<String, String> env;
+
+    /** The top-level keys a spec may have. */
+    public static Set<String> topKeys() {
+        return TOP_KEYS;
+    }
 
     /** @param probeKinds the probe keys a check may use; @param env the environment for {@code ${ENV}} */
     public SpecLoader(Set<String> probeKinds, Map<String, String> env) {
@@ -41,13 +46,50 @@ public final class SpecLoader {
         this.env = Map.copyOf(requireNonNull(env, "null env"));
     }
 
+    /**
+     * A spec read with the problems found in it, not yet thrown: the planner adds the problems of the
+     * checks' references and probe configurations, so that one run lists every problem of the spec.
+     */
+    public record Draft(LaunchSpec spec, Problems problems) {
+        public Draft {
+            requireNonNull(spec, "null spec");
+            requireNonNull(problems, "null problems");
+        }
+
+        /** Whether every checklist the spec names can be read (else nothing more can be checked). */
+        public boolean checklistsFound() {
+            return !spec.checklists().isEmpty() && spec.checklists().stream().allMatch(Files::isRegularFile);
+        }
+    }
+
     /** Loads a spec; throws {@link InputException} listing every problem as {@code file:line: message}. */
     public LaunchSpec load(Path file) {
+        Draft d = draft(file);
+        d.problems().throwIfAny();
+        return d.spec();
+    }
+
+    /** Loads a spec from its text; {@code file} names it in messages and its folder resolves relative paths. */
+    public LaunchSpec load(Path file, String text) {
+        Draft d = draft(file, text);
+        d.problems().throwIfAny();
+        return d.spec();
+    }
+
+    /** Reads a spec file; only an unreadable file or invalid YAML throws, every other problem is collected. */
+    public Draft draft(Path file) {
         requireNonNull(file, "null file");
+        return draft(file, read(file));
+    }
+
+    /** As {@link #draft(Path)}, from the spec's text. */
+    public Draft draft(Path file, String text) {
+        requireNonNull(file, "null file");
+        requireNonNull(text, "null text");
         String source = file.toString();
         Problems problems = new Problems(source);
         EnvSubstitution substitution = new EnvSubstitution(env, problems);
-        Node root = substitution.apply(YamlReader.read(source, read(file)));
+        Node root = substitution.apply(YamlReader.read(source, text));
         if (!(root instanceof MapNode top)) {
             throw InputException.at(source, root.line(), "a launch spec is a mapping (name:, checklist:, checks: ...)");
         }
@@ -63,9 +105,19 @@ public final class SpecLoader {
                 string(top, "schedule", problems).flatMap(v -> schedule(v, top.lineOf("schedule"), problems));
         List<CheckSpec> checks = checks(top, targets, problems);
         List<String> signoffs = signoffs(top, problems);
-        problems.throwIfAny();
-        return new LaunchSpec(
-                file, name, launch, checklists, targets, checks, timeout, substitution.secrets(), schedule, signoffs);
+        return new Draft(
+                new LaunchSpec(
+                        file,
+                        name,
+                        launch,
+                        checklists,
+                        targets,
+                        checks,
+                        timeout,
+                        substitution.secrets(),
+                        schedule,
+                        signoffs),
+                problems);
     }
 
     /**
@@ -169,7 +221,7 @@ public final class SpecLoader {
                 problems.add(
                         m.lineOf(key),
                         "unknown key '" + key + "' in a check (probe keys: " + String.join(", ", sorted(probeKinds))
-                                + "; other keys: item, name, blocking, timeout)");
+                                + "; other keys: item, criterion, name, blocking, timeout)");
             }
         }
         if (kinds.size() != 1) {
@@ -196,14 +248,18 @@ public final class SpecLoader {
             }
         });
         Optional<String> item = string(m, "item", problems);
+        Optional<String> criterion = string(m, "criterion", problems);
         Optional<String> name = string(m, "name", problems);
-        if (item.isEmpty() && name.isEmpty()) {
-            problems.add(m.line(), "a check needs 'item:' (the item it verifies) or 'name:'");
+        if (item.isEmpty() && name.isEmpty() && criterion.isEmpty()) {
+            problems.add(
+                    m.line(),
+                    "a check needs 'item:' (the item it verifies), 'criterion:' (the Go/No-Go criterion it"
+                            + " measures) or 'name:'");
         }
         Optional<Boolean> blocking = bool(m, "blocking", problems);
         Optional<Duration> timeout =
                 string(m, "timeout", problems).flatMap(v -> duration(v, m.lineOf("timeout"), problems));
-        return Optional.of(new CheckSpec(m.line(), name, item, kind, cfg, blocking, timeout));
+        return Optional.of(new CheckSpec(m.line(), name, item, kind, cfg, blocking, timeout, criterion));
     }
 
     private static void unknownKeys(MapNode m, Set<String> allowed, String what, Problems problems) {

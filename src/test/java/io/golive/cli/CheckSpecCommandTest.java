@@ -140,4 +140,30 @@ class CheckSpecCommandTest {
                 .contains("golive.yaml:7: fake: bad duration 'forever'");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void fiveDifferentProblemsArePrintedAsFiveLocatedLinesInOneRun() throws IOException {
+        Path s = Files.writeString(dir.resolve("golive.yaml"), """
+                checklist: LAUNCH.md
+                colour: blue
+                timeout: soon
+                checks:
+                  - item: nothing like it
+                    fake: {}
+                  - item: TLS valid
+                    http: { url: "http://127.0.0.1/", expectStatus: ok }
+                  - name: extra
+                    fake: { colour: red }
+                """);
+        Run r = CliTest.golive("check", s.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.contains("golive.yaml:")))
+                .hasSize(5)
+                .anyMatch(l -> l.contains("golive.yaml:2: unknown top-level key 'colour'"))
+                .anyMatch(l -> l.contains("golive.yaml:3: bad duration 'soon'"))
+                .anyMatch(l -> l.contains("golive.yaml:5: item 'nothing like it' matches no item"))
+                .anyMatch(l -> l.contains("golive.yaml:8: http.expectStatus: expected a status code (200)"))
+                .anyMatch(l -> l.contains("golive.yaml:10: unknown key 'colour' in fake"));
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("JsonToken");
+    }
 }

@@ -30,6 +30,20 @@ class EngineTest {
             - [ ] Health endpoint responding on staging
             - [ ] Error budget
             - [ ] Error budget alerts
+
+            ## Go/No-Go Decision
+
+            | Criterion | Threshold | Actual | Status |
+            |-----------|-----------|--------|--------|
+            | CFUR | ≥ 99.8% | _ | Awaiting |
+            | Error Rate | < 0.1% | _ | Awaiting |
+
+            ## Success Metrics (First Week)
+
+            | Metric | Target |
+            |--------|--------|
+            | CFUR | ≥ 99.9% |
+            | Uptime | ≥ 99.9% |
             """;
 
     @TempDir
@@ -148,5 +162,91 @@ class EngineTest {
                         RunOptions.defaults()))
                 .hasMessageContaining("golive.yaml:7: fake: result must be")
                 .hasMessageContaining("golive.yaml:9: unknown key 'colour' in fake");
+    }
+
+    @Test
+    void aCriterionCheckInheritsTheCriterionThresholdAndIsBoundToIt() throws IOException {
+        Run r = run("  - criterion: cfur\n    fake: { result: INHERIT }\n", RunOptions.defaults());
+        CheckResult c = r.results().getFirst();
+        assertThat(c.observation().summary()).contains("99.8");
+        assertThat(c.criterionId()).hasValue("go-no-go-decision/cfur");
+        assertThat(c.itemId()).isEmpty();
+        assertThat(c.name()).isEqualTo("CFUR");
+    }
+
+    @Test
+    void criteriaAreNamedByIdOrNameAndThePreLaunchRowWins() throws IOException {
+        Run r = run(
+                "  - criterion: success-metrics-first-week/cfur\n    fake: {}\n  - criterion: Error rate\n    fake: {}\n",
+                RunOptions.defaults());
+        assertThat(r.results())
+                .extracting(c -> c.criterionId().orElseThrow())
+                .containsExactly("success-metrics-first-week/cfur", "go-no-go-decision/error-rate");
+        assertThatThrownBy(() -> run("  - criterion: Latency\n    fake: {}\n", RunOptions.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("golive.yaml:5: criterion 'Latency' matches no criterion")
+                .hasMessageContaining("go-no-go-decision/cfur  (line ")
+                .hasMessageContaining("success-metrics-first-week/uptime");
+    }
+
+    @Test
+    void aNameOfSeveralPostLaunchRowsIsAmbiguous() throws IOException {
+        Files.writeString(
+                dir.resolve("M.md"),
+                "# M\n## Success Metrics (Week 1)\n| Metric | Target |\n|---|---|\n| Uptime | ≥ 99% |\n"
+                        + "## Success Metrics (Month 1)\n| Metric | Target |\n|---|---|\n| Uptime | ≥ 99.9% |\n");
+        Path spec = Files.writeString(
+                dir.resolve("m.yaml"), "checklist: M.md\nchecks:\n  - criterion: uptime\n    fake: {}\n");
+        LaunchSpec s = new SpecLoader(registry.kinds(), Map.of()).load(spec);
+        Checklist c = new ChecklistImporter().importFile(s.checklists().getFirst());
+        assertThatThrownBy(() -> new Planner(registry).plan(s, c))
+                .hasMessageContaining("m.yaml:3: criterion 'uptime' is ambiguous: it names 2 rows")
+                .hasMessageContaining("success-metrics-week-1/uptime")
+                .hasMessageContaining("success-metrics-month-1/uptime");
+    }
+
+    @Test
+    void checksOfOneBusyTargetDoNotHoldGlobalSlots() throws IOException {
+        StringBuilder checks = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            checks.append("  - name: slow").append(i).append("\n    fake: { sleep: 400ms, target: api }\n");
+        }
+        checks.append("  - name: other\n    fake: { sleep: 10ms, url: \"http://127.0.0.2:9\" }\n");
+        Map<String, Long> finished = new java.util.concurrent.ConcurrentHashMap<>();
+        Files.writeString(dir.resolve("L.md"), CHECKLIST);
+        Path spec = Files.writeString(
+                dir.resolve("golive.yaml"),
+                "checklist: L.md\ntargets:\n  api: { url: \"http://127.0.0.1:1\" }\nchecks:\n" + checks);
+        LaunchSpec s = new SpecLoader(registry.kinds(), Map.of()).load(spec);
+        Checklist c = new ChecklistImporter().importFile(s.checklists().getFirst());
+        List<PlannedCheck> plan = new Planner(registry).plan(s, c);
+        long start = System.nanoTime();
+        new Engine(Clock.systemUTC())
+                .run(s, plan, new RunOptions(Duration.ofSeconds(10), Duration.ofSeconds(10), 2, 1), (r, d, t, f) -> {
+                    finished.put(r.name(), (System.nanoTime() - start) / 1_000_000);
+                });
+        assertThat(finished.get("other"))
+                .as("the other endpoint's check waits for no slot the busy target's queue holds")
+                .isLessThan(350);
+        assertThat(finished.get("slow3")).isGreaterThanOrEqualTo(1_500);
+    }
+
+    @Test
+    void urlChecksAreLimitedPerSchemeHostAndPort() throws IOException {
+        long start = System.nanoTime();
+        Run r = run("""
+                  - name: a
+                    fake: { sleep: 400ms, url: "http://127.0.0.1:9/x" }
+                  - name: b
+                    fake: { sleep: 400ms, url: "http://127.0.0.2:9/y" }
+                """, new RunOptions(Duration.ofSeconds(10), Duration.ofSeconds(10), 8, 1));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.results()).hasSize(2);
+        assertThat(ms)
+                .as("two endpoints, one check each at a time: in parallel")
+                .isLessThan(750);
+        assertThat(PlannedCheck.origin("HTTPS://Example.org/a")).isEqualTo("https://example.org:443");
+        assertThat(PlannedCheck.origin("postgresql://app@127.0.0.1:5432/app")).isEqualTo("postgresql://127.0.0.1:5432");
+        assertThat(r.plan().get(0).targetKey()).isNotEqualTo(r.plan().get(1).targetKey());
     }
 }

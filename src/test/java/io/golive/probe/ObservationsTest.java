@@ -1,6 +1,7 @@
 package io.golive.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,41 @@ class ObservationsTest {
     }
 
     @Test
-    void anErrorOutranksAFailure() {
+    void aFailureOutranksAnErrorAsEverywhereElse() {
+        Observation o = Observations.combine(List.of(error, fail, pass));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.summary()).isEqualTo("refused; wanting");
+        assertThat(Observations.combine(List.of(pass, error)).status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    void aProbeCannotAnswerAnItemStatus() {
+        for (Status s : List.of(Status.PENDING, Status.DONE, Status.WAIVED, Status.DEFERRED)) {
+            assertThatThrownBy(() -> new Observation(s, "x", Map.of(), Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("PASS, FAIL or ERROR");
+        }
+    }
+
+    @Test
+    void worseIsOneOrdering() {
+        assertThat(ProbeVerdict.worse(ProbeVerdict.ERROR, ProbeVerdict.FAIL)).isEqualTo(ProbeVerdict.FAIL);
+        assertThat(ProbeVerdict.worse(ProbeVerdict.FAIL, ProbeVerdict.ERROR)).isEqualTo(ProbeVerdict.FAIL);
+        assertThat(ProbeVerdict.worse(ProbeVerdict.PASS, ProbeVerdict.ERROR)).isEqualTo(ProbeVerdict.ERROR);
+    }
+
+    @Test
+    void theActualValueTravelsInTheMeasurements() {
+        Observation o = pass.withActual(99.85, java.util.Optional.of("%"));
+        assertThat(o.actual()).hasValueSatisfying(r -> assertThat(r.text()).isEqualTo("99.85%"));
+        assertThat(o.measurements()).containsEntry("a", 1);
+        assertThat(pass.actual()).isEmpty();
+    }
+
+    @Test
+    void theOrderOfPartsDoesNotChangeTheVerdict() {
         Observation o = Observations.combine(List.of(fail, error, pass));
-        assertThat(o.status()).isEqualTo(Status.ERROR);
+        assertThat(o.status()).isEqualTo(Status.FAIL);
         assertThat(o.summary()).isEqualTo("wanting; refused");
     }
 

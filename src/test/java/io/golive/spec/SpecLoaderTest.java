@@ -84,7 +84,7 @@ class SpecLoaderTest {
                                         f + ":7: a check has one probe key, this one has 2: http, tls",
                                         f + ":11: unknown target 'nowhere' (targets: )",
                                         f
-                                                + ":12: unknown key 'retries' in a check (probe keys: http, tls; other keys: item, name, blocking, timeout)"));
+                                                + ":12: unknown key 'retries' in a check (probe keys: http, tls; other keys: item, criterion, name, blocking, timeout)"));
     }
 
     @Test

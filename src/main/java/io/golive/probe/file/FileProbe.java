@@ -85,11 +85,24 @@ public final class FileProbe implements Probe<FileConfig> {
             problem = "does not contain /" + c.contains() + "/";
         }
         String name = m.get("newest").toString();
-        return new Observation(
+        Observation o = new Observation(
                 problem.isEmpty() ? Status.PASS : Status.FAIL,
                 problem.isEmpty() ? name + ": " + bytes + " bytes, " + age + " s old" : name + ": " + problem,
                 m,
                 Map.of());
+        return withAge(o, c, context, age);
+    }
+
+    /** The newest file's age as the actual value: in the inherited threshold's unit ({@code Hourly}: h). */
+    private static Observation withAge(Observation o, FileConfig c, ProbeContext context, long ageSeconds) {
+        Optional<String> unit = context.inherited().stream()
+                .flatMap(t -> t.unit().filter(Units::isTime).stream())
+                .findFirst();
+        if (c.maxAge() != null || unit.isEmpty()) {
+            return o.withActual(ageSeconds, Optional.of("s"));
+        }
+        double inUnit = Units.convert(ageSeconds, "s", unit.get()).orElse(ageSeconds);
+        return o.withActual(Math.round(inUnit * 1000) / 1000.0, unit);
     }
 
     private static boolean contains(Path file, String regex) throws IOException {

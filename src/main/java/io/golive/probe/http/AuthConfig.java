@@ -1,6 +1,7 @@
 package io.golive.probe.http;
 
 import io.golive.probe.ProbeConfig;
+import io.golive.probe.StatusCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record AuthConfig(
         String path,
         String method,
         Map<String, String> headers,
-        List<Integer> expectStatus,
+        StatusCodes expectStatus,
         Boolean insecure,
         String trust,
         String timeout)
@@ -26,7 +27,7 @@ public record AuthConfig(
         target = target == null ? Optional.empty() : target;
         method = method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
-        expectStatus = expectStatus == null ? List.of(401, 403) : List.copyOf(expectStatus);
+        expectStatus = expectStatus == null ? StatusCodes.of(401, 403) : expectStatus;
     }
 
     @Override

@@ -27,6 +27,10 @@ public final class AuthProbe implements Probe<AuthConfig> {
 
     @Override
     public Observation run(AuthConfig c, ProbeContext context) {
+        return Endpoint.guarded(() -> check(c, context));
+    }
+
+    private Observation check(AuthConfig c, ProbeContext context) {
         Endpoint full = Endpoint.of(c, context.targets());
         Endpoint e = new Endpoint(full.uri(), full.insecure(), full.trust(), c.headers());
         var timeout =

@@ -25,6 +25,10 @@ public final class CorsProbe implements Probe<CorsConfig> {
 
     @Override
     public Observation run(CorsConfig c, ProbeContext context) {
+        return Endpoint.guarded(() -> check(c, context));
+    }
+
+    private Observation check(CorsConfig c, ProbeContext context) {
         Endpoint e = Endpoint.of(c, context.targets());
         var timeout =
                 HttpCalls.timeout(context, Optional.ofNullable(c.timeout()).map(Durations::parse));

@@ -1,5 +1,6 @@
 package io.golive.probe.http;
 
+import io.golive.probe.Observation;
 import io.golive.spec.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where an HTTP check goes and how: a {@code url}, or a named target plus a {@code path}; TLS settings
@@ -48,6 +50,18 @@ record Endpoint(URI uri, boolean insecure, Optional<String> trust, Map<String, S
         return problems;
     }
 
+    /**
+     * Runs a check of the HTTP family; a bad url, duration or header that reached the probe (a target's
+     * url is only known at run time) is an ERROR observation naming it, never an exception.
+     */
+    static Observation guarded(Supplier<Observation> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            return Observation.error("bad configuration: " + e.getMessage());
+        }
+    }
+
     /** Resolves the endpoint against the spec's targets; empty when the target has no usable url. */
     static Endpoint of(Fields f, Map<String, Target> targets) {
         Optional<Target> target = f.target().map(targets::get);
@@ -56,7 +70,15 @@ record Endpoint(URI uri, boolean insecure, Optional<String> trust, Map<String, S
                 .orElseThrow(() ->
                         new IllegalArgumentException("target " + f.target().orElse("?") + " has no url"));
         String path = f.path() == null ? "" : f.path();
-        URI uri = URI.create(join(base, path));
+        URI uri;
+        try {
+            uri = new URI(join(base, path));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("bad url '" + join(base, path) + "': " + e.getReason(), e);
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+            throw new IllegalArgumentException("url must be http:// or https:// with a host: " + join(base, path));
+        }
         Map<String, String> headers =
                 new LinkedHashMap<>(target.map(Target::headers).orElse(Map.of()));
         if (f.headers() != null) {

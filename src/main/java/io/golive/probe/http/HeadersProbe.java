@@ -31,6 +31,10 @@ public final class HeadersProbe implements Probe<HeadersConfig> {
 
     @Override
     public Observation run(HeadersConfig c, ProbeContext context) {
+        return Endpoint.guarded(() -> check(c, context));
+    }
+
+    private Observation check(HeadersConfig c, ProbeContext context) {
         Endpoint e = Endpoint.of(c, context.targets());
         var timeout =
                 HttpCalls.timeout(context, Optional.ofNullable(c.timeout()).map(Durations::parse));

@@ -2,6 +2,7 @@ package io.golive.probe.http;
 
 import io.golive.checklist.ThresholdParser;
 import io.golive.probe.ProbeConfig;
+import io.golive.probe.StatusCodes;
 import io.golive.spec.Durations;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public record HttpConfig(
         String method,
         Map<String, String> headers,
         String body,
-        List<Integer> expectStatus,
+        StatusCodes expectStatus,
         String expectBody,
         String maxLatency,
         Boolean insecure,
@@ -36,7 +37,7 @@ public record HttpConfig(
         target = target == null ? Optional.empty() : target;
         method = method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
-        expectStatus = expectStatus == null ? List.of() : List.copyOf(expectStatus);
+        expectStatus = expectStatus == null ? new StatusCodes(List.of("2xx")) : expectStatus;
     }
 
     @Override

@@ -29,6 +29,10 @@ public final class HttpProbe implements Probe<HttpConfig> {
 
     @Override
     public Observation run(HttpConfig c, ProbeContext context) {
+        return Endpoint.guarded(() -> check(c, context));
+    }
+
+    private Observation check(HttpConfig c, ProbeContext context) {
         Endpoint e = Endpoint.of(c, context.targets());
         var timeout =
                 HttpCalls.timeout(context, Optional.ofNullable(c.timeout()).map(Durations::parse));
@@ -58,11 +62,8 @@ public final class HttpProbe implements Probe<HttpConfig> {
     }
 
     private static String verdict(HttpConfig c, int status, String body, long ms, List<Threshold> inherited) {
-        boolean statusOk = c.expectStatus().isEmpty()
-                ? status >= 200 && status < 300
-                : c.expectStatus().contains(status);
-        if (!statusOk) {
-            return "status " + status + ", expected " + (c.expectStatus().isEmpty() ? "2xx" : c.expectStatus());
+        if (!c.expectStatus().contains(status)) {
+            return "status " + status + ", expected " + c.expectStatus();
         }
         if (c.expectBody() != null
                 && !Pattern.compile(c.expectBody()).matcher(body).find()) {

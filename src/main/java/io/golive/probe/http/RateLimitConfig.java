@@ -1,6 +1,7 @@
 package io.golive.probe.http;
 
 import io.golive.probe.ProbeConfig;
+import io.golive.probe.StatusCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record RateLimitConfig(
         Map<String, String> headers,
         Integer requests,
         String within,
-        Integer expectStatus,
+        StatusCodes expectStatus,
         Boolean expectRetryAfter,
         Boolean insecure,
         String trust,
@@ -31,7 +32,7 @@ public record RateLimitConfig(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         requests = requests == null ? 100 : requests;
         within = within == null ? "10s" : within;
-        expectStatus = expectStatus == null ? 429 : expectStatus;
+        expectStatus = expectStatus == null ? StatusCodes.of(429) : expectStatus;
         expectRetryAfter = expectRetryAfter != null && expectRetryAfter;
     }
 

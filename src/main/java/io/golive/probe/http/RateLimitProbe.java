@@ -26,6 +26,10 @@ public final class RateLimitProbe implements Probe<RateLimitConfig> {
 
     @Override
     public Observation run(RateLimitConfig c, ProbeContext context) {
+        return Endpoint.guarded(() -> check(c, context));
+    }
+
+    private Observation check(RateLimitConfig c, ProbeContext context) {
         Endpoint e = Endpoint.of(c, context.targets());
         long windowNanos = Durations.parse(c.within()).toNanos();
         long pace = windowNanos / c.requests();
@@ -47,7 +51,7 @@ public final class RateLimitProbe implements Probe<RateLimitConfig> {
             }
             HttpResponse<byte[]> resp = r.response().orElseThrow();
             statuses.merge(resp.statusCode(), 1, Integer::sum);
-            if (resp.statusCode() == c.expectStatus()) {
+            if (c.expectStatus().contains(resp.statusCode())) {
                 return limited(c, e, i, resp, statuses);
             }
             sleepUntil(start + pace * i);

@@ -1,6 +1,7 @@
 package io.golive.probe.metrics;
 
 import io.golive.probe.ProbeConfig;
+import io.golive.probe.ValueUnit;
 import io.golive.spec.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param over evaluate the query over this window ending now ({@code 30m}) instead of once
  * @param step with {@code over}: the resolution (default {@code 1m})
  * @param rule the name of an alerting or recording rule that must be loaded and healthy
+ * @param unit the unit of the query's values when they are not in base units ({@code ms}, {@code %});
+ *     {@code s} and {@code ratio} are the base units
  */
 public record PrometheusConfig(
         Optional<String> url,
@@ -28,7 +31,8 @@ public record PrometheusConfig(
         String expect,
         String over,
         String step,
-        String rule)
+        String rule,
+        String unit)
         implements ProbeConfig, ApiEndpoint.Fields {
     /** Prometheus refuses a range query of more points per series than this. */
     static final long MAX_POINTS = 11_000;
@@ -56,8 +60,16 @@ public record PrometheusConfig(
             problems.add("step applies to a range: add over");
         }
         Expectation.problem(expect).ifPresent(problems::add);
+        if (unit != null && ValueUnit.parse(unit).isEmpty()) {
+            problems.add("unit: expected " + ValueUnit.FORMS + ", got \"" + unit + "\"");
+        }
         range(problems);
         return problems;
+    }
+
+    /** How many base units one value of the query is (1 unless {@code unit} says otherwise). */
+    double scale() {
+        return unit == null ? 1 : ValueUnit.parse(unit).map(ValueUnit::base).orElse(1.0);
     }
 
     private void range(List<String> problems) {

@@ -45,22 +45,35 @@ public final class PrometheusProbe implements Probe<PrometheusConfig> {
         Optional<Expectation> expect;
         try {
             endpoint = ApiEndpoint.of(c, context);
-            expect = c.query() == null ? Optional.empty() : Expectation.resolve(c.expect(), context.inherited());
+            expect = c.query() == null
+                    ? Optional.empty()
+                    : Expectation.resolve(c.expect(), context.inherited(), c.scale());
         } catch (IllegalArgumentException e) {
             return Observation.error(e.getMessage());
         }
         PrometheusApi api = new PrometheusApi(client, endpoint);
         List<Observation> parts = new ArrayList<>();
         if (c.query() != null) {
-            parts.add(
-                    c.over() == null
-                            ? InstantCheck.run(api, c.query(), expect, context.remaining())
-                            : new RangeCheck(Durations.parse(c.over()), Durations.parse(c.step()))
-                                    .run(api, c.query(), expect, context.clock().instant(), context.remaining()));
+            Observation o = c.over() == null
+                    ? InstantCheck.run(api, c.query(), expect, context.remaining())
+                    : new RangeCheck(Durations.parse(c.over()), Durations.parse(c.step()))
+                            .run(api, c.query(), expect, context.clock().instant(), context.remaining());
+            parts.add(withActual(o, expect, c.over() == null ? "value" : "worst"));
         }
         if (c.rule() != null) {
             parts.add(RuleCheck.run(api, c.rule(), context.remaining()));
         }
         return endpoint.masked(parts.size() == 1 ? parts.getFirst() : Observations.combine(parts));
+    }
+
+    /** The value compared (the worst series or sample) in the threshold's unit, for a criterion's actual. */
+    private static Observation withActual(Observation o, Optional<Expectation> expect, String measurement) {
+        if (expect.isEmpty()
+                || !(o.measurements().get(measurement) instanceof Number n)
+                || Double.isNaN(n.doubleValue())) {
+            return o;
+        }
+        Expectation e = expect.get();
+        return o.withActual(e.inThresholdUnit(n.doubleValue()), e.threshold().unit());
     }
 }

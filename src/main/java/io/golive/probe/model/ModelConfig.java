@@ -43,24 +43,24 @@ public record ModelConfig(
     public List<String> validate() {
         List<String> problems = new ArrayList<>();
         if (predictions == null || predictions.isBlank()) {
-            problems.add("model: 'predictions' (the CSV file) is required");
+            problems.add("'predictions' (the CSV file) is required");
         }
         if (bins < 1) {
-            problems.add("model: 'bins' must be at least 1, not " + bins);
+            problems.add("'bins' must be at least 1, not " + bins);
         }
         if (!(cutoff >= 0 && cutoff <= 1)) {
-            problems.add("model: 'cutoff' must be between 0 and 1, not " + cutoff);
+            problems.add("'cutoff' must be between 0 and 1, not " + cutoff);
         }
         if (minGroupSize < 1) {
-            problems.add("model: 'minGroupSize' must be at least 1, not " + minGroupSize);
+            problems.add("'minGroupSize' must be at least 1, not " + minGroupSize);
         }
         for (String e : expect) {
             try {
                 if (ModelMetrics.key(ThresholdParser.parse(e)).isEmpty()) {
-                    problems.add("model: expect '" + e + "' must name one of " + ModelMetrics.NAMES);
+                    problems.add("expect '" + e + "' must name one of " + ModelMetrics.NAMES);
                 }
             } catch (IllegalArgumentException ex) {
-                problems.add("model: " + ex.getMessage());
+                problems.add(ex.getMessage());
             }
         }
         return problems;

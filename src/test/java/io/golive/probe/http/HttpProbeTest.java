@@ -116,7 +116,7 @@ class HttpProbeTest extends ProbeContractTest<HttpConfig> {
                 null,
                 null,
                 null,
-                List.of(500),
+                io.golive.probe.StatusCodes.of(500),
                 "oo+ps",
                 null,
                 null,

@@ -16,12 +16,14 @@ import java.util.Optional;
  * it answers what its config says, after an optional sleep, or hangs, or throws.
  */
 public final class FakeProbe implements Probe<FakeProbe.Config> {
-    /** {@code fake: {result: PASS, sleep: 100ms, say: text, target: api}}. */
-    public record Config(String result, String sleep, String say, Optional<String> target) implements ProbeConfig {
+    /** {@code fake: {result: PASS, sleep: 100ms, say: text, target: api}} or {@code url:} instead of target. */
+    public record Config(String result, String sleep, String say, Optional<String> target, Optional<String> url)
+            implements ProbeConfig {
         public Config {
             result = result == null ? "PASS" : result;
             say = say == null ? "" : say;
             target = target == null ? Optional.empty() : target;
+            url = url == null ? Optional.empty() : url;
         }
 
         @Override
