@@ -83,7 +83,10 @@ public final class LoadProbe implements Probe<LoadConfig> {
     }
 
     private static Observation judge(LoadSetup setup, LoadPlan plan, LoadResult r) {
-        String load = r.model() + " for " + seconds(r.elapsed());
+        String load = r.model() + " for " + seconds(r.elapsed())
+                + r.abortedBy()
+                        .map(t -> ", stopped early: " + t + " can no longer be met")
+                        .orElse("");
         if (r.latency().count() == 0) {
             return new Observation(Status.ERROR, noData(r), r.measurements(), evidence(setup, r, List.of()));
         }
@@ -116,9 +119,10 @@ public final class LoadProbe implements Probe<LoadConfig> {
         Map<String, Long> kinds = r.errorKinds();
         return String.format(
                 Locale.ROOT,
-                "no data: no request was answered in %s (%,d failed: %,d could not connect, %,d timed out;"
+                "no data: no request was answered in %s%s (%,d failed: %,d could not connect, %,d timed out;"
                         + " %,d still in flight when it ended)",
                 seconds(r.elapsed()),
+                r.abortedBy().isPresent() ? ", stopped early" : "",
                 r.requests(),
                 kinds.getOrDefault("connect", 0L),
                 kinds.getOrDefault("timeout", 0L),

@@ -100,6 +100,7 @@ record LoadSetup(List<Threshold> thresholds, String source, LoadModel model) {
                 LoadPlan.DEFAULT_TIMEOUT.compareTo(duration) < 0 ? LoadPlan.DEFAULT_TIMEOUT : duration,
                 c.allowRemote(),
                 e.insecure(),
-                List.of());
+                // A verdict already certain ends the load: no point hammering a target that fails it.
+                thresholds);
     }
 }
