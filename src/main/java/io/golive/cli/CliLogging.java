@@ -33,5 +33,9 @@ final class CliLogging {
         root.addAppender(stderr);
         // Flyway warns that H2 is newer than it was verified with; that is known and harmless here
         context.getLogger("org.flywaydb").setLevel(Level.ERROR);
+        // A load check's progress line (System.Logger, hence JUL) shows, so a long check is seen running.
+        context.getLogger("io.golive.probe.load").setLevel(Level.INFO);
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 }

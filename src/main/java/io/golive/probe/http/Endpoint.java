@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * Where an HTTP check goes and how: a {@code url}, or a named target plus a {@code path}; TLS settings
  * and headers from the target, overridden by the check's own.
  */
-record Endpoint(URI uri, boolean insecure, Optional<String> trust, Map<String, String> headers) {
+public record Endpoint(URI uri, boolean insecure, Optional<String> trust, Map<String, String> headers) {
     /** The fields every HTTP-family config shares. */
-    interface Fields {
+    public interface Fields {
         Optional<String> url();
 
         Optional<String> target();
@@ -32,7 +32,7 @@ record Endpoint(URI uri, boolean insecure, Optional<String> trust, Map<String, S
     }
 
     /** Problems with the location fields, for {@code validate()}. */
-    static List<String> validate(Fields f) {
+    public static List<String> validate(Fields f) {
         List<String> problems = new ArrayList<>();
         if (f.url().isPresent() == f.target().isPresent()) {
             problems.add("give either url or target (+ path)");
@@ -63,7 +63,7 @@ record Endpoint(URI uri, boolean insecure, Optional<String> trust, Map<String, S
     }
 
     /** Resolves the endpoint against the spec's targets; empty when the target has no usable url. */
-    static Endpoint of(Fields f, Map<String, Target> targets) {
+    public static Endpoint of(Fields f, Map<String, Target> targets) {
         Optional<Target> target = f.target().map(targets::get);
         String base = f.url()
                 .or(() -> target.flatMap(Target::url))

@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * The probes the server runs. {@code command} and {@code file} read and run things on the server's own
  * machine with the server's rights, so anyone allowed to upload a spec could run programs there:
- * they stay off unless {@code golive.probes.local.enabled=true}.
+ * they stay off unless {@code golive.probes.local.enabled=true}. So does {@code load}: it sends load
+ * from the server's machine, to its own loopback services by default, past the egress policy.
  */
 public final class ServerProbes {
-    static final Set<String> LOCAL = Set.of("command", "file");
+    static final Set<String> LOCAL = Set.of("command", "file", "load");
 
     private ServerProbes() {}
 
