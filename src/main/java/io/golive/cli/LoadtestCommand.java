@@ -12,11 +12,13 @@ import io.golive.load.LoadTest;
 import io.golive.load.Rates;
 import io.golive.load.RequestFile;
 import io.golive.load.ThresholdResult;
+import io.golive.probe.TrustStores;
 import io.golive.spec.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,6 +113,17 @@ final class LoadtestCommand implements Callable<Integer> {
             description = "Trust any certificate of https:// targets (test servers with self-signed certificates).")
     boolean insecure;
 
+    @Option(
+            names = "--trust",
+            paramLabel = "FILE",
+            description = "Trust the CA certificates of this PEM file for https:// targets (instead of the JDK's).")
+    Path trust;
+
+    @Option(
+            names = "--no-keepalive",
+            description = "A new connection per request (over TLS: a new handshake, resuming the session).")
+    boolean noKeepAlive;
+
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
@@ -185,8 +199,32 @@ final class LoadtestCommand implements Callable<Integer> {
                         timeout == null ? LoadPlan.DEFAULT_TIMEOUT : duration("--timeout", timeout),
                         allowRemote,
                         insecure,
-                        abortOnFail ? thresholds : List.of())
+                        abortOnFail ? thresholds : List.of(),
+                        tlsContext(),
+                        !noKeepAlive)
                 .requireValid();
+    }
+
+    /** The TLS context trusting {@code --trust}'s certificates; null for the JDK's default trust store. */
+    private SSLContext tlsContext() {
+        if (trust == null) {
+            return null;
+        }
+        if (insecure) {
+            throw new InputException("give --trust FILE or --insecure, not both");
+        }
+        try {
+            if (TrustStores.fromPem(trust).size() == 0) {
+                throw new InputException("--trust " + trust + ": no certificate in it (expected PEM)");
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, TrustStores.trustManagers(trust), null);
+            return context;
+        } catch (IOException e) {
+            throw new InputException("--trust " + trust + ": cannot read it: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new InputException("--trust " + trust + ": not a PEM file of certificates", e);
+        }
     }
 
     private List<LoadRequest> requests() {

@@ -3,6 +3,7 @@ package io.golive.load;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLEngine;
 
 /** One connection slot of an event loop (in the closed model: one user), and its request in flight. */
 final class Connection {
@@ -14,6 +15,10 @@ final class Connection {
     static final int IDLE = 2;
     /** A request is out and its response not complete. */
     static final int BUSY = 3;
+    /** Connected, its TLS handshake under way, with or without a request waiting to go out. */
+    static final int HANDSHAKING = 4;
+
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     final int origin;
     final ResponseParser parser = new ResponseParser();
@@ -34,12 +39,22 @@ final class Connection {
 
     boolean retried;
 
+    /** The TLS engine of the current socket; null in the clear or without a socket. */
+    SSLEngine tls;
+    /** Received TLS bytes not unwrapped yet (write mode); allocated once, on the first TLS connect. */
+    ByteBuffer netIn;
+    /** Wrapped TLS bytes not written yet (read mode); allocated once, on the first TLS connect. */
+    ByteBuffer netOut;
+
     Connection(int origin) {
         this.origin = origin;
     }
 
     /** Closes the socket, if any; the slot connects again for its next request. */
     void close() {
+        if (tls != null && (state == IDLE || state == BUSY)) {
+            sayGoodbye();
+        }
         if (channel != null) {
             try {
                 channel.close();
@@ -49,12 +64,30 @@ final class Connection {
         }
         channel = null;
         key = null;
+        tls = null;
+        if (netIn != null) {
+            netIn.clear();
+            netOut.clear().flip();
+        }
         state = CLOSED;
         served = 0;
     }
 
     boolean inFlight() {
-        return request != null && (state == BUSY || state == CONNECTING);
+        return request != null && (state == BUSY || state == CONNECTING || state == HANDSHAKING);
+    }
+
+    /** Sends TLS close_notify, best effort (one write), so that the server may keep the session for resumption. */
+    private void sayGoodbye() {
+        try {
+            tls.closeOutbound();
+            netOut.clear();
+            tls.wrap(NOTHING, netOut);
+            netOut.flip();
+            channel.write(netOut);
+        } catch (java.io.IOException | RuntimeException e) {
+            // The socket closes either way; a lost close_notify only costs the server its session.
+        }
     }
 
     /** Prepares to send {@code r}, reusing the output view of the previous request when it is the same. */

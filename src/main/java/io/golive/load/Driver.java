@@ -5,7 +5,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One sender of a load test's requests, running on its own thread until the end: an {@link EventLoop}
- * (plain HTTP/1.1), or a {@link ClientDriver} (HTTPS and HTTP/2 through the JDK's HttpClient).
+ * (HTTP/1.1, in the clear or over TLS).
  */
 interface Driver extends Runnable {
     /** Latencies (µs) recorded since the last call; {@code recycle} is a histogram this driver returned before. */
@@ -21,6 +21,9 @@ interface Driver extends Runnable {
 
     /** Requests still unanswered when it stopped. */
     int inFlightAtEnd();
+
+    /** What the first failed TLS handshake means, in words a user can act on; empty when none failed. */
+    java.util.Optional<String> tlsFailure();
 
     /** Asks it to stop soon, from another thread. */
     void stop();

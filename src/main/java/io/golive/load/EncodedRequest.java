@@ -17,14 +17,23 @@ final class EncodedRequest {
     }
 
     static EncodedRequest of(LoadRequest request, int origin) {
-        byte[] raw = encode(request);
+        return of(request, origin, true);
+    }
+
+    /** {@code keepAlive} false asks the server to close the connection after answering. */
+    static EncodedRequest of(LoadRequest request, int origin, boolean keepAlive) {
+        byte[] raw = encode(request, keepAlive);
         ByteBuffer direct = ByteBuffer.allocateDirect(raw.length).put(raw).flip();
         return new EncodedRequest(
                 direct.asReadOnlyBuffer(), origin, request.method().equals("HEAD"));
     }
 
     static byte[] encode(LoadRequest request) {
-        byte[] head = head(request).getBytes(StandardCharsets.ISO_8859_1);
+        return encode(request, true);
+    }
+
+    static byte[] encode(LoadRequest request, boolean keepAlive) {
+        byte[] head = head(request, keepAlive).getBytes(StandardCharsets.ISO_8859_1);
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -32,7 +41,7 @@ final class EncodedRequest {
         return all;
     }
 
-    private static String head(LoadRequest request) {
+    private static String head(LoadRequest request, boolean keepAlive) {
         URI url = request.url();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
@@ -49,6 +58,9 @@ final class EncodedRequest {
         });
         if (!has(request, "host")) {
             head.append("Host: ").append(url.getRawAuthority()).append("\r\n");
+        }
+        if (!keepAlive && !has(request, "connection")) {
+            head.append("Connection: close\r\n");
         }
         if (!has(request, "user-agent")) {
             head.append("User-Agent: golive-loadtest\r\n");

@@ -10,19 +10,27 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.OptionalDouble;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One thread driving many non-blocking HTTP/1.1 connections with a selector: sends pre-encoded
  * requests, parses just enough of each response, records latencies. A {@link Dispatcher} decides
- * when each connection sends (fixed rate or users).
+ * when each connection sends (fixed rate or users). Connections to {@code https://} origins speak TLS
+ * through one {@link SSLEngine} each, wrapped and unwrapped on this thread, with record buffers
+ * allocated once per connection slot.
  */
 final class EventLoop implements Driver {
     /** The last stretch before a due send is polled rather than slept: selectors sleep in whole ms. */
     private static final long POLL_NANOS = 1_500_000;
     /** Latencies are recorded in microseconds up to an hour; longer ones count as an hour. */
     static final long MAX_MICROS = 3_600_000_000L;
+
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     final LoopCounters counters = new LoopCounters();
     private final SingleWriterRecorder latency = new SingleWriterRecorder(1, MAX_MICROS, 3);
@@ -32,21 +40,35 @@ final class EventLoop implements Driver {
     private final List<InetSocketAddress> origins;
     // A heap buffer: the parser reads its array directly, faster than a direct buffer's accessors.
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /** Plaintext of one TLS record, read by the parser right away: one buffer serves every connection. */
+    private final ByteBuffer plainIn;
+
+    private final Tls tls;
     private final long timeoutNanos;
     private final long endNanos;
     private final long scanInterval;
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady; // one lambda, not one per select
     private Dispatcher dispatcher;
+    private boolean keepAlive = true;
     private volatile boolean stopped;
     private volatile Throwable failure;
     private volatile int inFlightAtEnd;
+    private volatile String tlsFailure;
     private long now;
     private boolean sawReady;
     private long readyAt;
 
     EventLoop(List<Connection> connections, List<InetSocketAddress> origins, long timeoutNanos, long endNanos)
             throws IOException {
+        this(connections, origins, null, timeoutNanos, endNanos);
+    }
+
+    /** {@code tls} is the run's TLS setup, or null when no origin is {@code https://}. */
+    EventLoop(List<Connection> connections, List<InetSocketAddress> origins, Tls tls, long timeoutNanos, long endNanos)
+            throws IOException {
         this.selector = Selector.open();
+        this.tls = tls;
+        this.plainIn = tls == null ? null : ByteBuffer.allocate(tls.applicationSize());
         this.connections = connections;
         this.origins = origins;
         this.timeoutNanos = timeoutNanos;
@@ -56,6 +78,11 @@ final class EventLoop implements Driver {
 
     void dispatcher(Dispatcher d) {
         this.dispatcher = d;
+    }
+
+    /** {@code false}: every connection closes after its response (a new one, and a new handshake, per request). */
+    void keepAlive(boolean keep) {
+        this.keepAlive = keep;
     }
 
     @Override
@@ -82,6 +109,11 @@ final class EventLoop implements Driver {
     @Override
     public Histogram intervalService(Histogram recycle) {
         return service.getIntervalHistogram(recycle);
+    }
+
+    @Override
+    public java.util.Optional<String> tlsFailure() {
+        return java.util.Optional.ofNullable(tlsFailure);
     }
 
     @Override
@@ -154,6 +186,10 @@ final class EventLoop implements Driver {
                 finishConnect(c);
                 return;
             }
+            if (c.state == Connection.HANDSHAKING) {
+                handshake(c);
+                return;
+            }
             if ((ops & SelectionKey.OP_WRITE) != 0 && c.state == Connection.BUSY) {
                 write(c);
             }
@@ -195,7 +231,7 @@ final class EventLoop implements Driver {
             boolean connected = channel.connect(origins.get(c.origin));
             c.key = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
             if (connected) {
-                onConnected(c);
+                onTcpConnected(c);
             }
         } catch (IOException e) {
             connectFailed(c);
@@ -210,7 +246,122 @@ final class EventLoop implements Driver {
             connectFailed(c);
             return;
         }
-        onConnected(c);
+        onTcpConnected(c);
+    }
+
+    /** The socket is connected: TLS origins shake hands first. */
+    private void onTcpConnected(Connection c) {
+        if (tls == null || !tls.secure(c.origin)) {
+            onConnected(c);
+            return;
+        }
+        if (c.netIn == null) {
+            c.netIn = ByteBuffer.allocate(tls.packetSize());
+            c.netOut = ByteBuffer.allocate(tls.packetSize()).flip();
+        }
+        try {
+            c.tls = tls.engine(c.origin);
+        } catch (SSLException e) {
+            tlsFailed(c, e);
+            return;
+        }
+        c.state = Connection.HANDSHAKING;
+        handshake(c);
+    }
+
+    /** Drives the TLS handshake as far as the socket allows; sends the waiting request once it is done. */
+    private void handshake(Connection c) {
+        SSLEngine engine = c.tls;
+        try {
+            while (true) {
+                if (!flush(c)) {
+                    interest(c, SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    return;
+                }
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> {
+                        c.netOut.clear();
+                        SSLEngineResult r = engine.wrap(NOTHING, c.netOut);
+                        c.netOut.flip();
+                        if (r.getStatus() != SSLEngineResult.Status.OK) {
+                            throw new SSLHandshakeException("the handshake ended: " + r.getStatus());
+                        }
+                    }
+                    case NEED_TASK -> runTasks(engine);
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                        if (!unwrapHandshake(c)) {
+                            interest(c, SelectionKey.OP_READ);
+                            return;
+                        }
+                    }
+                    default -> { // NOT_HANDSHAKING: done
+                        interest(c, SelectionKey.OP_READ);
+                        onConnected(c);
+                        return;
+                    }
+                }
+            }
+        } catch (SSLException e) {
+            tlsFailed(c, e);
+        } catch (IOException e) {
+            connectFailed(c);
+        }
+    }
+
+    /** Unwraps one handshake record, reading more when none is complete; false when the socket has no more. */
+    private boolean unwrapHandshake(Connection c) throws IOException {
+        c.netIn.flip();
+        SSLEngineResult r;
+        try {
+            r = c.tls.unwrap(c.netIn, plainIn.clear());
+        } finally {
+            c.netIn.compact();
+        }
+        switch (r.getStatus()) {
+            case BUFFER_UNDERFLOW -> {
+                if (!c.netIn.hasRemaining()) {
+                    throw new SSLHandshakeException("a TLS record larger than " + c.netIn.capacity() + " bytes");
+                }
+                int n = c.channel.read(c.netIn);
+                if (n < 0) {
+                    throw new SSLHandshakeException("the server closed the connection during the TLS handshake");
+                }
+                counters.add(LoopCounters.BYTES_READ, n);
+                return n > 0;
+            }
+            case CLOSED -> throw new SSLHandshakeException("the server ended TLS during the handshake");
+            case BUFFER_OVERFLOW -> throw new SSLHandshakeException("a TLS record larger than expected");
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private static void runTasks(SSLEngine engine) {
+        for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+            task.run(); // certificate checks and key agreement, on this loop like the rest
+        }
+    }
+
+    /** Writes pending TLS bytes; true when none are left. */
+    private boolean flush(Connection c) throws IOException {
+        if (c.netOut.hasRemaining()) {
+            counters.add(LoopCounters.BYTES_WRITTEN, c.channel.write(c.netOut));
+        }
+        return !c.netOut.hasRemaining();
+    }
+
+    private void interest(Connection c, int ops) {
+        if (c.key.interestOps() != ops) {
+            c.key.interestOps(ops);
+        }
+    }
+
+    private void tlsFailed(Connection c, SSLException e) {
+        if (tlsFailure == null) {
+            tlsFailure = tls.explain(c.origin, e);
+        }
+        connectFailed(c);
     }
 
     private void onConnected(Connection c) {
@@ -236,6 +387,10 @@ final class EventLoop implements Driver {
     }
 
     private void write(Connection c) {
+        if (c.tls != null) {
+            writeTls(c);
+            return;
+        }
         try {
             int n = c.channel.write(c.out);
             counters.add(LoopCounters.BYTES_WRITTEN, n);
@@ -249,7 +404,118 @@ final class EventLoop implements Driver {
         }
     }
 
+    /** Wraps the request into TLS records and writes them, as far as the socket takes them. */
+    private void writeTls(Connection c) {
+        try {
+            // Also wraps with nothing to send when the engine asks to answer (a TLS 1.3 key update).
+            while (flush(c) && (c.out != null && c.out.hasRemaining() || wantsToWrap(c.tls))) {
+                c.netOut.clear();
+                SSLEngineResult r = c.tls.wrap(c.out, c.netOut);
+                c.netOut.flip();
+                if (r.getStatus() != SSLEngineResult.Status.OK) {
+                    throw new SSLException("cannot send: " + r.getStatus());
+                }
+            }
+            boolean more = c.out != null && c.out.hasRemaining() || c.netOut.hasRemaining();
+            interest(c, more ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        } catch (IOException e) {
+            ioFailed(c);
+        }
+    }
+
+    private static boolean wantsToWrap(SSLEngine engine) {
+        return engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP;
+    }
+
+    /**
+     * Reads TLS records, unwraps each and feeds its plaintext to the parser. A response is complete
+     * once every whole record read so far is unwrapped: plaintext beyond it makes the socket untrusted.
+     */
+    private void readTls(Connection c) {
+        int n;
+        try {
+            n = c.channel.read(c.netIn);
+        } catch (IOException e) {
+            ioFailed(c);
+            return;
+        }
+        if (n < 0) {
+            onEndOfInput(c);
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        counters.add(LoopCounters.BYTES_READ, n);
+        boolean done = false;
+        boolean untrusted = false;
+        boolean closed = false;
+        c.netIn.flip();
+        try {
+            while (c.netIn.hasRemaining()) {
+                SSLEngineResult r = c.tls.unwrap(c.netIn, plainIn.clear());
+                SSLEngineResult.Status status = r.getStatus();
+                if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                    if (c.netIn.limit() == c.netIn.capacity() && c.netIn.position() == 0) {
+                        throw new SSLException("a TLS record larger than " + c.netIn.capacity() + " bytes");
+                    }
+                    break;
+                }
+                if (status == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    throw new SSLException("a TLS record larger than expected");
+                }
+                if (status == SSLEngineResult.Status.CLOSED) {
+                    closed = true;
+                    break;
+                }
+                if (r.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                    runTasks(c.tls); // a post-handshake message (a session ticket, a key update)
+                }
+                int plain = plainIn.position();
+                if (plain == 0) {
+                    continue;
+                }
+                if (done || c.state != Connection.BUSY) {
+                    untrusted = true; // bytes nobody asked for
+                    if (!done) {
+                        break;
+                    }
+                    continue;
+                }
+                int end = c.parser.feed(plainIn.array(), 0, plain);
+                if (end >= 0) {
+                    done = true;
+                    untrusted = end < plain;
+                }
+            }
+        } catch (SSLException e) {
+            c.netIn.clear();
+            failed(c, LoopCounters.IO_ERRORS);
+            return;
+        } catch (ResponseParser.ProtocolException e) {
+            c.netIn.clear();
+            failed(c, LoopCounters.IO_ERRORS);
+            return;
+        }
+        c.netIn.compact();
+        if (!done && !closed && wantsToWrap(c.tls)) {
+            writeTls(c); // a key update asks for an answer
+            return;
+        }
+        if (done) {
+            complete(c, untrusted || closed);
+        } else if (closed) {
+            onEndOfInput(c);
+        } else if (untrusted) {
+            c.close();
+        }
+    }
+
     private void read(Connection c) {
+        if (c.tls != null) {
+            readTls(c);
+            return;
+        }
         ByteBuffer buf = readBuffer.clear();
         int n;
         try {
@@ -311,7 +577,8 @@ final class EventLoop implements Driver {
         c.request = null;
         // Bytes beyond the response, or a request the server answered before reading all of it,
         // leave the socket in an unknown state: only a clean exchange keeps it open.
-        if (c.parser.keepAlive() && !untrusted && !c.out.hasRemaining()) {
+        boolean allSent = !c.out.hasRemaining() && (c.tls == null || !c.netOut.hasRemaining());
+        if (keepAlive && c.parser.keepAlive() && !untrusted && allSent) {
             c.state = Connection.IDLE;
         } else {
             c.close();
@@ -328,11 +595,12 @@ final class EventLoop implements Driver {
 
     private void scanTimeouts() {
         for (Connection c : connections) {
-            if ((c.state == Connection.BUSY || c.state == Connection.CONNECTING) && now - c.deadline >= 0) {
+            boolean connecting = c.state == Connection.CONNECTING || c.state == Connection.HANDSHAKING;
+            if ((c.state == Connection.BUSY || connecting) && now - c.deadline >= 0) {
                 if (c.request == null) {
                     connectFailed(c);
                 } else {
-                    failed(c, c.state == Connection.CONNECTING ? LoopCounters.CONNECT_ERRORS : LoopCounters.TIMEOUTS);
+                    failed(c, connecting ? LoopCounters.CONNECT_ERRORS : LoopCounters.TIMEOUTS);
                 }
             }
         }

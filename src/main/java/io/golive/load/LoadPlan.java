@@ -22,6 +22,11 @@ import java.util.List;
  * @param allowRemote whether targets other than loopback addresses are allowed
  * @param insecure whether {@code https://} targets are trusted whatever their certificate (test servers)
  * @param abortOn thresholds that stop the test early once they can no longer be met
+ * @param tlsContext the TLS context of {@code https://} targets, whose trust managers decide which
+ *     certificates are trusted (a CA file, say); null for the JDK's default trust store. Ignored when
+ *     {@code insecure}.
+ * @param keepAlive whether connections carry many requests (the default); false opens a new
+ *     connection (and over TLS, a resumed session) per request, as handshake-heavy clients do
  */
 public record LoadPlan(
         List<LoadRequest> requests,
@@ -32,7 +37,9 @@ public record LoadPlan(
         Duration timeout,
         boolean allowRemote,
         boolean insecure,
-        List<Threshold> abortOn) {
+        List<Threshold> abortOn,
+        javax.net.ssl.SSLContext tlsContext,
+        boolean keepAlive) {
     /** The request timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -47,6 +54,20 @@ public record LoadPlan(
         abortOn = abortOn == null ? List.of() : List.copyOf(abortOn);
     }
 
+    /** A plan whose connections are kept alive, trusting the JDK's default trust store. */
+    public LoadPlan(
+            List<LoadRequest> requests,
+            LoadModel model,
+            Duration duration,
+            Duration ramp,
+            int connections,
+            Duration timeout,
+            boolean allowRemote,
+            boolean insecure,
+            List<Threshold> abortOn) {
+        this(requests, model, duration, ramp, connections, timeout, allowRemote, insecure, abortOn, null, true);
+    }
+
     /** A fixed-rate test of one address. */
     public static LoadPlan open(URI url, double ratePerSecond, Duration duration) {
         return new LoadPlan(
@@ -58,7 +79,9 @@ public record LoadPlan(
                 DEFAULT_TIMEOUT,
                 false,
                 false,
-                List.of());
+                List.of(),
+                null,
+                true);
     }
 
     /** A test of one address by a number of users without think time. */
@@ -72,36 +95,136 @@ public record LoadPlan(
                 DEFAULT_TIMEOUT,
                 false,
                 false,
-                List.of());
+                List.of(),
+                null,
+                true);
     }
 
     public LoadPlan withRequests(List<LoadRequest> newRequests) {
-        return new LoadPlan(newRequests, model, duration, ramp, connections, timeout, allowRemote, insecure, abortOn);
+        return new LoadPlan(
+                newRequests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                tlsContext,
+                keepAlive);
     }
 
     public LoadPlan withRamp(Duration newRamp) {
-        return new LoadPlan(requests, model, duration, newRamp, connections, timeout, allowRemote, insecure, abortOn);
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                newRamp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                tlsContext,
+                keepAlive);
     }
 
     public LoadPlan withConnections(int newConnections) {
-        return new LoadPlan(requests, model, duration, ramp, newConnections, timeout, allowRemote, insecure, abortOn);
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                ramp,
+                newConnections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                tlsContext,
+                keepAlive);
     }
 
     public LoadPlan withTimeout(Duration newTimeout) {
-        return new LoadPlan(requests, model, duration, ramp, connections, newTimeout, allowRemote, insecure, abortOn);
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                newTimeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                tlsContext,
+                keepAlive);
     }
 
     public LoadPlan withAllowRemote(boolean allow) {
-        return new LoadPlan(requests, model, duration, ramp, connections, timeout, allow, insecure, abortOn);
+        return new LoadPlan(
+                requests, model, duration, ramp, connections, timeout, allow, insecure, abortOn, tlsContext, keepAlive);
     }
 
     public LoadPlan withInsecure(boolean trustAnyCertificate) {
         return new LoadPlan(
-                requests, model, duration, ramp, connections, timeout, allowRemote, trustAnyCertificate, abortOn);
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                trustAnyCertificate,
+                abortOn,
+                tlsContext,
+                keepAlive);
     }
 
     public LoadPlan withAbortOn(List<Threshold> thresholds) {
-        return new LoadPlan(requests, model, duration, ramp, connections, timeout, allowRemote, insecure, thresholds);
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                thresholds,
+                tlsContext,
+                keepAlive);
+    }
+
+    /** The same plan trusting what {@code context}'s trust managers trust, for {@code https://} targets. */
+    public LoadPlan withTlsContext(javax.net.ssl.SSLContext context) {
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                context,
+                keepAlive);
+    }
+
+    /** The same plan with a new connection per request ({@code false}) or kept-alive ones. */
+    public LoadPlan withKeepAlive(boolean keep) {
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                tlsContext,
+                keep);
     }
 
     /** The connections the test opens in all. */

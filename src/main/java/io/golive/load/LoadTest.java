@@ -40,14 +40,18 @@ public final class LoadTest {
         plan.requireValid();
         List<InetSocketAddress> origins = Origins.resolve(plan.requests(), plan.allowRemote());
         List<EncodedRequest> encoded = plan.requests().stream()
-                .map(r -> EncodedRequest.of(r, Origins.indexOf(plan.requests(), r)))
+                .map(r -> EncodedRequest.of(r, Origins.indexOf(plan.requests(), r), plan.keepAlive()))
                 .toList();
         int[] weights = plan.requests().stream().mapToInt(LoadRequest::weight).toArray();
         double[] originWeights = new double[origins.size()];
         for (int i = 0; i < encoded.size(); i++) {
             originWeights[encoded.get(i).origin] += weights[i];
         }
-        return new Run(plan, clock, listener, origins, encoded, weights, originWeights).execute();
+        Tls tls = Tls.of(plan, Origins.firstUrls(plan.requests()));
+        if (tls != null) {
+            tls.warmUp(origins, plan.timeout());
+        }
+        return new Run(plan, clock, listener, origins, tls, encoded, weights, originWeights).execute();
     }
 
     /** The loops of one run and their assembly into a result. */
@@ -56,6 +60,7 @@ public final class LoadTest {
         private final Clock clock;
         private final ProgressListener listener;
         private final List<InetSocketAddress> origins;
+        private final Tls tls;
         private final List<EncodedRequest> encoded;
         private final int[] weights;
         private final double[] originWeights;
@@ -68,6 +73,7 @@ public final class LoadTest {
                 Clock clock,
                 ProgressListener listener,
                 List<InetSocketAddress> origins,
+                Tls tls,
                 List<EncodedRequest> encoded,
                 int[] weights,
                 double[] originWeights) {
@@ -75,19 +81,15 @@ public final class LoadTest {
             this.clock = clock;
             this.listener = listener;
             this.origins = origins;
+            this.tls = tls;
             this.encoded = encoded;
             this.weights = weights;
             this.originWeights = originWeights;
-            this.connections = HttpClients.needed(plan)
-                    ? Math.min(ClientDriver.MAX_IN_FLIGHT, plan.effectiveConnections())
-                    : Math.max(plan.effectiveConnections(), origins.size());
+            this.connections = Math.max(plan.effectiveConnections(), origins.size());
             int loopCount = loopCount(plan, connections, origins.size());
-            // https targets go through the JDK client (one driver); plain http through the event loops.
-            this.slots = HttpClients.needed(plan)
-                    ? List.of()
-                    : plan.model() instanceof LoadModel.Open
-                            ? Slots.openModel(connections, loopCount, originWeights)
-                            : Slots.closedModel(connections, loopCount, originWeights);
+            this.slots = plan.model() instanceof LoadModel.Open
+                    ? Slots.openModel(connections, loopCount, originWeights)
+                    : Slots.closedModel(connections, loopCount, originWeights);
         }
 
         LoadResult execute() {
@@ -122,15 +124,12 @@ public final class LoadTest {
 
         private List<Thread> startLoops(long start, long end) {
             List<Thread> threads = new ArrayList<>();
-            if (HttpClients.needed(plan)) {
-                loops.add(new ClientDriver(
-                        HttpClients.client(plan), HttpClients.requests(plan), weights, plan, start, end));
-            }
             try {
-                for (int i = 0; i < slots.size(); i++) { // no slots when the JDK client drives
-                    EventLoop loop =
-                            new EventLoop(slots.get(i), origins, plan.timeout().toNanos(), end);
+                for (int i = 0; i < slots.size(); i++) {
+                    EventLoop loop = new EventLoop(
+                            slots.get(i), origins, tls, plan.timeout().toNanos(), end);
                     loop.dispatcher(dispatcher(loop, i, start, end));
+                    loop.keepAlive(plan.keepAlive());
                     loops.add(loop);
                 }
             } catch (IOException e) {

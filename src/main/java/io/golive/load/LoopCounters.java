@@ -27,21 +27,6 @@ final class LoopCounters {
 
     private final AtomicLongArray counts = new AtomicLongArray(SIZE);
     private final AtomicLongArray statuses = new AtomicLongArray(600);
-    private final boolean shared;
-
-    /** Counters written by one thread only. */
-    LoopCounters() {
-        this(false);
-    }
-
-    private LoopCounters(boolean shared) {
-        this.shared = shared;
-    }
-
-    /** Counters that several threads write (atomic additions). */
-    static LoopCounters shared() {
-        return new LoopCounters(true);
-    }
 
     void add(int counter, long delta) {
         add(counts, counter, delta);
@@ -56,11 +41,7 @@ final class LoopCounters {
     }
 
     private void add(AtomicLongArray array, int i, long delta) {
-        if (shared) {
-            array.getAndAdd(i, delta);
-        } else {
-            array.setOpaque(i, array.getPlain(i) + delta); // a single writer needs no atomic add
-        }
+        array.setOpaque(i, array.getPlain(i) + delta); // a single writer needs no atomic add
     }
 
     long get(int counter) {

@@ -24,6 +24,15 @@ final class Origins {
         return new ArrayList<>(origins.values());
     }
 
+    /** The first URL of each origin, in the order of {@link #resolve}: its scheme tells whether it is TLS. */
+    static List<URI> firstUrls(List<LoadRequest> requests) {
+        Map<String, URI> first = new LinkedHashMap<>();
+        for (LoadRequest r : requests) {
+            first.putIfAbsent(key(r.url()), r.url());
+        }
+        return new ArrayList<>(first.values());
+    }
+
     /** The index of a request's origin in the list {@link #resolve} returns. */
     static int indexOf(List<LoadRequest> requests, LoadRequest request) {
         List<String> keys = requests.stream().map(r -> key(r.url())).distinct().toList();
@@ -35,7 +44,9 @@ final class Origins {
     }
 
     private static String key(URI url) {
-        return url.getHost().toLowerCase(Locale.ROOT) + ":" + port(url);
+        // The scheme is part of the origin: the same host and port over TLS and in the clear are two.
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":"
+                + port(url);
     }
 
     private static InetSocketAddress address(URI url, boolean allowRemote) {

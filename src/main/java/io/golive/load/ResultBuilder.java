@@ -84,6 +84,12 @@ final class ResultBuilder {
 
     /** Collects the warnings, and whether the generator (or the machine) rather than the target limited the run. */
     private void assess(long elapsedNanos, long due, long sent, long unsent) {
+        // A certificate that is not trusted fails every connection: say why, first.
+        loops.stream()
+                .map(Driver::tlsFailure)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(warnings::add);
         double busiest = loops.stream()
                 .map(l -> l.busyFraction(elapsedNanos))
                 .filter(java.util.OptionalDouble::isPresent)

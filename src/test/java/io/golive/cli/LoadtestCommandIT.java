@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.golive.checklist.ThresholdParser;
+import io.golive.probe.tls.TestCertificates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,9 +16,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,5 +191,46 @@ class LoadtestCommandIT {
 
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("does not measure");
+    }
+
+    @Test
+    void httpsTargetIsTrustedThroughItsCaFileAndFailsClearlyWithout(@TempDir Path dir) throws Exception {
+        TestCertificates.Issued ca = TestCertificates.ca();
+        TestCertificates.Issued leaf = TestCertificates.leaf(
+                ca, "127.0.0.1", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400));
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry(
+                "k", leaf.keys().getPrivate(), "p".toCharArray(), new X509Certificate[] {leaf.cert(), ca.cert()});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "p".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        https.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        https.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        https.start();
+        try {
+            String target = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+            String caFile = TestCertificates.pem(dir, ca.cert()).toString();
+
+            Outcome trusted = golive("loadtest", target, "--users", "2", "--duration", "1s", "--trust", caFile);
+            Outcome untrusted = golive("loadtest", target, "--users", "2", "--duration", "1s");
+
+            assertThat(trusted.code()).as(trusted.err()).isZero();
+            assertThat(trusted.out()).contains("status     200").doesNotContain("warning    https://");
+            assertThat(untrusted.code()).isEqualTo(Main.NO_GO);
+            assertThat(untrusted.out())
+                    .contains("warning    " + target.substring(0, target.length() - 1)
+                            + ": the server's certificate is not trusted");
+            assertThat(untrusted.err()).contains("no request succeeded");
+        } finally {
+            https.stop(0);
+        }
     }
 }

@@ -19,7 +19,7 @@ class LoadtestCommandTest {
         assertThat(out.toString())
                 .contains("--rate", "--users", "--duration", "--ramp", "--connections", "--think", "--header")
                 .contains("--body", "--method", "--requests", "--expect", "--abort-on-fail", "--timeout")
-                .contains("--allow-remote", "--insecure", "--json", "errors < 0.1%");
+                .contains("--allow-remote", "--insecure", "--trust", "--no-keepalive", "--json", "errors < 0.1%");
     }
 
     @Test
@@ -40,5 +40,48 @@ class LoadtestCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--think applies to --users only");
+    }
+
+    @Test
+    void trustFileThatCannotBeReadIsBadInput() {
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "loadtest",
+                "https://127.0.0.1:1/",
+                "--users",
+                "1",
+                "--trust",
+                "no-such-ca.pem",
+                "--duration",
+                "1s");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--trust no-such-ca.pem: cannot read it")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void trustAndInsecureTogetherAreBadInput() {
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "loadtest",
+                "https://127.0.0.1:1/",
+                "--users",
+                "1",
+                "--trust",
+                "ca.pem",
+                "--insecure",
+                "--duration",
+                "1s");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("give --trust FILE or --insecure, not both");
     }
 }

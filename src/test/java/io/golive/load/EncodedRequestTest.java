@@ -41,4 +41,13 @@ class EncodedRequestTest {
 
         assertThat(text).containsOnlyOnce("Host:").contains("Host: shop\r\n");
     }
+
+    @Test
+    void withoutKeepAliveTheServerIsAskedToClose() {
+        LoadRequest r = LoadRequest.get(URI.create("http://127.0.0.1/"));
+
+        assertThat(new String(EncodedRequest.encode(r, false), StandardCharsets.UTF_8))
+                .contains("\r\nConnection: close\r\n");
+        assertThat(encode(r)).doesNotContainIgnoringCase("connection:");
+    }
 }

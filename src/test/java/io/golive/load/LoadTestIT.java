@@ -24,10 +24,21 @@ import org.junit.jupiter.api.Timeout;
 class LoadTestIT {
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private static LoadResult run(LoadPlan plan) {
-        LoadResult r = LoadTest.run(plan, CLOCK, ProgressListener.none());
+    /** The server the tests load: in the clear here, over TLS in {@link TlsLoadTestIT}. */
+    TestHttpServer start(TestHttpServer.Behaviour behaviour) throws IOException {
+        return TestHttpServer.start(behaviour);
+    }
+
+    /** The plan as the tests give it, plus what the server needs (trust in its certificate, say). */
+    LoadPlan adapt(LoadPlan plan) {
+        return plan;
+    }
+
+    LoadResult run(LoadPlan plan) {
+        LoadResult r = LoadTest.run(adapt(plan), CLOCK, ProgressListener.none());
         System.out.printf(
-                "%s: %d requests, %.1f/s, errors %d %s, p50 %.3fms p99 %.3fms (service p99 %.3fms), warnings %s%n",
+                getClass().getSimpleName()
+                        + " %s: %d requests, %.1f/s, errors %d %s, p50 %.3fms p99 %.3fms (service p99 %.3fms), warnings %s%n",
                 plan.model(),
                 r.requests(),
                 r.rate(),
@@ -42,7 +53,7 @@ class LoadTestIT {
 
     @Test
     void fixedTwoMillisecondServerGivesMedianWithinOneMillisecond() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(2_000_000))) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.ok(2_000_000))) {
             LoadResult r = run(LoadPlan.open(server.url("/"), 500, Duration.ofSeconds(3)));
 
             Inconclusive.unlessMeasured(r, () -> {
@@ -54,7 +65,7 @@ class LoadTestIT {
 
     @Test
     void stallShowsInCorrectedPercentilesButNotInClosedLoopMeasurement() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start(new StallOnce(1_000_000, 2_000_000_000L, 1_000_000_000L))) {
+        try (TestHttpServer server = start(new StallOnce(1_000_000, 2_000_000_000L, 1_000_000_000L))) {
             LoadResult open = run(
                     LoadPlan.open(server.url("/"), 1000, Duration.ofSeconds(5)).withConnections(20));
 
@@ -66,7 +77,7 @@ class LoadTestIT {
                 assertThat(open.serviceTime().p99()).isLessThan(100);
             });
         }
-        try (TestHttpServer server = TestHttpServer.start(new StallOnce(1_000_000, 2_000_000_000L, 1_000_000_000L))) {
+        try (TestHttpServer server = start(new StallOnce(1_000_000, 2_000_000_000L, 1_000_000_000L))) {
             LoadResult closed = run(LoadPlan.closed(server.url("/"), 50, Duration.ofSeconds(5)));
 
             Inconclusive.unlessMeasured(closed, () -> {
@@ -78,7 +89,7 @@ class LoadTestIT {
 
     @Test
     void fixedRateOf2000PerSecondIsHeldWithinTwoPercent() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.ok(0))) {
             LoadResult r = run(LoadPlan.open(server.url("/"), 2000, Duration.ofSeconds(10)));
 
             Inconclusive.unlessMeasured(r, () -> {
@@ -91,10 +102,12 @@ class LoadTestIT {
 
     @Test
     void fivePercentOf500sAreReportedAsFivePercentErrors() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start(
-                (n, p) -> n % 20 == 0 ? TestHttpServer.Reply.status(500) : TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server =
+                start((n, p) -> n % 20 == 0 ? TestHttpServer.Reply.status(500) : TestHttpServer.Reply.ok(0))) {
             LoadResult r = run(LoadPlan.open(server.url("/"), 2000, Duration.ofSeconds(3)));
 
+            // Enough answers for 5% to show is a matter of the machine's speed; the counting is not.
+            Inconclusive.unlessMeasured(r, () -> assertThat(r.requests()).isGreaterThan(1000));
             assertThat(r.errorPercent().orElseThrow()).isCloseTo(5.0, within(0.5));
             assertThat(r.errorKinds()).containsEntry("5xx", r.errors());
             assertThat(r.status().get(500)).isEqualTo(r.errors());
@@ -103,7 +116,7 @@ class LoadTestIT {
 
     @Test
     void serverThatNeverAnswersCountsTimeoutsAndStopsAtTheDuration() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.never())) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.never())) {
             LoadPlan plan =
                     LoadPlan.closed(server.url("/"), 5, Duration.ofSeconds(2)).withTimeout(Duration.ofMillis(400));
             long start = System.nanoTime();
@@ -132,13 +145,14 @@ class LoadTestIT {
 
     @Test
     void weightedRequestsAreSentInProportion() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.ok(0))) {
             LoadPlan plan = LoadPlan.open(server.url("/"), 2000, Duration.ofSeconds(2))
                     .withRequests(List.of(
                             new LoadRequest(server.url("/a"), "GET", Map.of(), "", 3),
                             new LoadRequest(server.url("/b"), "POST", Map.of("X-Test", "1"), "{}", 1)));
-            run(plan);
+            LoadResult r = run(plan);
 
+            Inconclusive.unlessMeasured(r, () -> assertThat(r.requests()).isGreaterThan(1000));
             double a = server.byPath.get("/a").get();
             double b = server.byPath.get("/b").get();
             assertThat(a / (a + b)).isCloseTo(0.75, within(0.03));
@@ -148,17 +162,18 @@ class LoadTestIT {
     @Test
     void chunkedAndClosingAnswersAreReadWithoutErrors() throws IOException {
         try (TestHttpServer server =
-                TestHttpServer.start((n, p) -> new TestHttpServer.Reply(200, 0, "hello", n % 2 == 0, n % 7 == 0))) {
+                start((n, p) -> new TestHttpServer.Reply(200, 0, "hello", n % 2 == 0, n % 7 == 0))) {
             LoadResult r = run(LoadPlan.closed(server.url("/"), 8, Duration.ofSeconds(1)));
 
-            assertThat(r.requests()).isGreaterThan(500);
+            // Over a hundred answers: a dozen of them closed their connection, half were chunked.
+            assertThat(r.requests()).isGreaterThan(100);
             assertThat(r.errors()).isZero();
         }
     }
 
     @Test
     void rampGrowsTheRateFromZero() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.ok(0))) {
             LoadResult r = run(
                     LoadPlan.open(server.url("/"), 1000, Duration.ofSeconds(3)).withRamp(Duration.ofSeconds(2)));
 
@@ -169,7 +184,7 @@ class LoadTestIT {
 
     @Test
     void usersThinkBetweenRequests() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.ok(0))) {
             LoadPlan plan = new LoadPlan(
                     List.of(LoadRequest.get(server.url("/"))),
                     new LoadModel.Closed(5, Duration.ofMillis(100)),
@@ -188,8 +203,8 @@ class LoadTestIT {
 
     @Test
     void abortOnFailStopsOnceAThresholdCanNoLongerBeMet() throws IOException {
-        try (TestHttpServer server = TestHttpServer.start(
-                (n, p) -> n % 5 == 0 ? TestHttpServer.Reply.status(503) : TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server =
+                start((n, p) -> n % 5 == 0 ? TestHttpServer.Reply.status(503) : TestHttpServer.Reply.ok(0))) {
             Threshold errors = new Threshold(Optional.of("errors"), Op.LT, 1, Optional.of("%"), "errors < 1%");
             LoadResult r = run(
                     LoadPlan.open(server.url("/"), 1000, Duration.ofSeconds(20)).withAbortOn(List.of(errors)));
@@ -201,7 +216,7 @@ class LoadTestIT {
 
     @Test
     void interruptedCallerGetsWhatWasMeasuredSoFar() throws Exception {
-        try (TestHttpServer server = TestHttpServer.start((n, p) -> TestHttpServer.Reply.ok(0))) {
+        try (TestHttpServer server = start((n, p) -> TestHttpServer.Reply.ok(0))) {
             Thread caller = Thread.currentThread();
             Thread.ofVirtual().start(() -> {
                 try {
@@ -215,7 +230,8 @@ class LoadTestIT {
             Thread.interrupted();
 
             assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(4));
-            assertThat(r.requests()).isGreaterThan(500);
+            // What the first 1.5 s measured (750 at the full rate; connecting, over TLS too, takes its share).
+            assertThat(r.requests()).isGreaterThan(250);
         }
     }
 

@@ -40,4 +40,14 @@ class OriginsTest {
         assertThat(Origins.indexOf(requests, requests.get(1))).isZero();
         assertThat(Origins.indexOf(requests, requests.get(2))).isEqualTo(1);
     }
+
+    @Test
+    void theSamePortOverTlsAndInTheClearAreTwoOrigins() {
+        List<LoadRequest> requests = List.of(
+                LoadRequest.get(URI.create("http://127.0.0.1:8443/")),
+                LoadRequest.get(URI.create("https://127.0.0.1:8443/")));
+
+        assertThat(Origins.resolve(requests, false)).hasSize(2);
+        assertThat(Origins.firstUrls(requests)).extracting(URI::getScheme).containsExactly("http", "https");
+    }
 }

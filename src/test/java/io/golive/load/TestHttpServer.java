@@ -10,9 +10,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A small HTTP/1.1 server on loopback for the load engine's tests: one virtual thread per connection,
@@ -47,24 +52,39 @@ final class TestHttpServer implements AutoCloseable {
     }
 
     final AtomicLong requests = new AtomicLong();
+    final AtomicLong connections = new AtomicLong();
+    /** The TLS sessions the server's connections used, by id: fewer than connections when clients resume. */
+    final Set<String> sessions = ConcurrentHashMap.newKeySet();
+
     final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
     private final ServerSocket socket;
+    private final String scheme;
     private final Behaviour behaviour;
     private final Thread acceptor;
 
-    private TestHttpServer(Behaviour behaviour) throws IOException {
+    private TestHttpServer(Behaviour behaviour, ServerSocket socket, String scheme) throws IOException {
         this.behaviour = behaviour;
-        this.socket = new ServerSocket();
+        this.socket = socket;
+        this.scheme = scheme;
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.acceptor = Thread.ofVirtual().start(this::acceptLoop);
     }
 
     static TestHttpServer start(Behaviour behaviour) throws IOException {
-        return new TestHttpServer(behaviour);
+        return new TestHttpServer(behaviour, new ServerSocket(), "http");
+    }
+
+    /** The same server over TLS, with the key and certificates of {@code tls}, speaking only {@code protocols}. */
+    static TestHttpServer startTls(Behaviour behaviour, SSLContext tls, String... protocols) throws IOException {
+        SSLServerSocket socket = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+        if (protocols.length > 0) {
+            socket.setEnabledProtocols(protocols);
+        }
+        return new TestHttpServer(behaviour, socket, "https");
     }
 
     URI url(String path) {
-        return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
+        return URI.create(scheme + "://127.0.0.1:" + socket.getLocalPort() + path);
     }
 
     @Override
@@ -78,6 +98,7 @@ final class TestHttpServer implements AutoCloseable {
             try {
                 Socket s = socket.accept();
                 s.setTcpNoDelay(true);
+                connections.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(s));
             } catch (IOException e) {
                 return; // closed
@@ -91,6 +112,9 @@ final class TestHttpServer implements AutoCloseable {
                 OutputStream out = s.getOutputStream()) {
             String path;
             while ((path = readRequest(in)) != null) {
+                if (s instanceof SSLSocket tls) {
+                    sessions.add(HexFormat.of().formatHex(tls.getSession().getId()));
+                }
                 long n = requests.incrementAndGet();
                 byPath.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
                 Reply reply = behaviour.reply(n, path);
