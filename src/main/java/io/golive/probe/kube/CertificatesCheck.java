@@ -1,7 +1,6 @@
 package io.golive.probe.kube;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.golive.probe.Observation;
 import java.time.Duration;
@@ -27,6 +26,11 @@ record CertificatesCheck(List<String> entries, Optional<Integer> minDaysValid) i
 
     @Override
     public Observation run(KubeCall call) throws KubeFailure {
+        // A get answers null both for a missing object and a missing kind: ask discovery whether the kind is served.
+        if (!call.run(
+                "look up cert-manager's Certificate kind", c -> c.supports("cert-manager.io/v1", "Certificate"))) {
+            return notInstalled();
+        }
         Findings f = new Findings("certificates", "Ready");
         long fewestDays = Long.MAX_VALUE;
         for (String written : entries) {
@@ -36,9 +40,7 @@ record CertificatesCheck(List<String> entries, Optional<Integer> minDaysValid) i
                 found = read(call, ref);
             } catch (KubeFailure e) {
                 if (e.code() == 404) {
-                    return Observation.fail(
-                            "certificates: cert-manager's Certificate resource is not installed (no CRD certificates.cert-manager.io)",
-                            Map.of());
+                    return notInstalled();
                 }
                 throw e;
             }
@@ -62,6 +64,12 @@ record CertificatesCheck(List<String> entries, Optional<Integer> minDaysValid) i
             f.measure("daysLeft", fewestDays);
         }
         return f.observation();
+    }
+
+    private static Observation notInstalled() {
+        return Observation.fail(
+                "certificates: cert-manager's Certificate kind is not installed (no CRD certificates.cert-manager.io)",
+                Map.of("certificatesOk", 0));
     }
 
     private void judge(Findings f, String shown, GenericKubernetesResource cert, Optional<Long> days) {
@@ -95,16 +103,7 @@ record CertificatesCheck(List<String> entries, Optional<Integer> minDaysValid) i
                         .inNamespace(ref.namespace().get())
                         .withName(ref.name())
                         .get());
-        if (one == null) {
-            // A get answers null both for a missing object and a missing resource kind; a list tells them apart (404).
-            call.run(
-                    "list certificates in " + ref.namespace().get(),
-                    c -> c.genericKubernetesResources(CERTIFICATE)
-                            .inNamespace(ref.namespace().get())
-                            .list(new ListOptionsBuilder().withLimit(1L).build()));
-            return List.of();
-        }
-        return List.of(one);
+        return one == null ? List.of() : List.of(one);
     }
 
     private static Optional<Map<?, ?>> condition(GenericKubernetesResource r, String type) {

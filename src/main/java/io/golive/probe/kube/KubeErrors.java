@@ -18,7 +18,7 @@ final class KubeErrors {
         if (e instanceof KubernetesClientException k && k.getCode() > 0) {
             return answered(k, what, server);
         }
-        Throwable cause = root(e);
+        Throwable cause = telling(e);
         String where = "cannot " + what + ": the API server " + server + " ";
         return switch (cause) {
             case HttpTimeoutException t -> timedOut(what, server);
@@ -60,11 +60,23 @@ final class KubeErrors {
         return m.lines().findFirst().orElse(m);
     }
 
-    private static Throwable root(Throwable e) {
+    /** The first cause in the chain that says what happened (the JDK client wraps a refusal in a closed channel). */
+    private static Throwable telling(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        Throwable last = e;
+        while (t != null) {
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SSLException
+                    || t instanceof HttpTimeoutException
+                    || t instanceof TimeoutException
+                    || t instanceof InterruptedIOException) {
+                return t;
+            }
+            last = t;
+            t = t.getCause() == t ? null : t.getCause();
         }
-        return t;
+        return last;
     }
 }
