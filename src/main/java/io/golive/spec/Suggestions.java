@@ -18,6 +18,39 @@ public final class Suggestions {
     private record Rule(Pattern words, Suggestion suggestion) {}
 
     private static final List<Rule> RULES = List.of(
+            // kubernetes (seed 003's infrastructure items): first, so that "SSL certificates issued" and
+            // "Monitoring stack deployed" read as cluster objects rather than as a TLS endpoint or a metric.
+            rule(
+                    "kubernetes (cluster )?version|cluster version",
+                    "kubernetes",
+                    "{ }",
+                    "reads the API server's version; the item's \"(1.24+)\" is the least one (or set minVersion)"),
+            rule("namespaces? (created|exist)", "kubernetes", "{ namespaces: [default] }", "the namespaces"),
+            rule(
+                    "\\brbac\\b",
+                    "kubernetes",
+                    "{ can: { \"create deployments -n default\": true, \"get secrets -n default\": false } }",
+                    "what the deploying identity may and may not do"),
+            rule("storage ?class", "kubernetes", "{ defaultStorageClass: true }", ""),
+            rule(
+                    "network (security )?polic",
+                    "kubernetes",
+                    "{ networkPolicies: [default] }",
+                    "namespaces that need a policy, or NS/NAME"),
+            rule("ingress controller", "kubernetes", "{ ingressClass: nginx }", "the IngressClass name, or \"*\""),
+            rule("cert-manager", "kubernetes", "{ certManager: true }", ""),
+            rule(
+                    "monitoring stack",
+                    "kubernetes",
+                    "{ deployments: [monitoring/prometheus-server, monitoring/grafana] }",
+                    "the monitoring deployments as NS/NAME"),
+            rule(
+                    "certificates? issued",
+                    "kubernetes",
+                    "{ certificates: [default], minDaysValid: 14 }",
+                    "namespaces of the cert-manager Certificates, or NS/NAME"),
+            rule("application pods", "kubernetes", "{ pods: [default], maxRestarts: 3 }", "NS or NS/app=NAME"),
+            rule("auto-?scaling", "kubernetes", "{ hpa: [default/app] }", "the HorizontalPodAutoscalers as NS/NAME"),
             rule("\\bssl\\b|\\btls\\b|certificate", "tls", "{ target: web, minDaysValid: 14 }", "set targets.web.url"),
             rule("security headers|\\bhsts\\b|content-security-policy", "headers", "{ target: web, path: / }", ""),
             rule("\\bcors\\b", "cors", "{ target: web, path: /api/ }", ""),

@@ -1,13 +1,21 @@
 package io.golive.probe.kube;
 
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatusBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -130,6 +138,102 @@ final class KubeObjects {
                                         message)),
                                 "notAfter",
                                 notAfter))
+                .build();
+    }
+
+    static HorizontalPodAutoscaler hpa(String name, int min, int max, int current, boolean metrics) {
+        var status = new HorizontalPodAutoscalerStatusBuilder()
+                .withCurrentReplicas(current)
+                .withDesiredReplicas(current);
+        if (metrics) {
+            status.addNewCurrentMetric()
+                    .withType("Resource")
+                    .withNewResource()
+                    .withName("cpu")
+                    .withNewCurrent()
+                    .withAverageUtilization(41)
+                    .endCurrent()
+                    .endResource()
+                    .endCurrentMetric()
+                    .addNewCondition()
+                    .withType("ScalingActive")
+                    .withStatus("True")
+                    .withReason("ValidMetricFound")
+                    .withMessage(
+                            "the HPA was able to successfully calculate a replica count from cpu resource utilization")
+                    .endCondition();
+        } else {
+            status.addNewCondition()
+                    .withType("ScalingActive")
+                    .withStatus("False")
+                    .withReason("FailedGetResourceMetric")
+                    .withMessage(
+                            "the HPA was unable to compute the replica count: unable to get metrics for resource cpu")
+                    .endCondition();
+        }
+        return new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withNamespace("pager")
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withMinReplicas(min)
+                .withMaxReplicas(max)
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName(name)
+                .endScaleTargetRef()
+                .endSpec()
+                .withStatus(status.build())
+                .build();
+    }
+
+    static StorageClass storageClass(String name, boolean isDefault) {
+        return new StorageClassBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withAnnotations(isDefault ? Map.of("storageclass.kubernetes.io/is-default-class", "true") : Map.of())
+                .endMetadata()
+                .withProvisioner("ebs.csi.aws.com")
+                .build();
+    }
+
+    static Pod pod(String name, String app, String phase, String waiting, int restarts) {
+        var state = waiting == null
+                ? new ContainerStateBuilder()
+                        .withNewRunning()
+                        .withStartedAt("2026-12-02T08:00:00Z")
+                        .endRunning()
+                        .build()
+                : new ContainerStateBuilder()
+                        .withNewWaiting()
+                        .withReason(waiting)
+                        .withMessage("back-off")
+                        .endWaiting()
+                        .build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withNamespace("pager")
+                .withName(name)
+                .withLabels(Map.of("app", app))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName(app)
+                .withImage("pager/" + app + ":2.4.0")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase(phase)
+                .addNewContainerStatus()
+                .withName(app)
+                .withImage("pager/" + app + ":2.4.0")
+                .withReady(waiting == null)
+                .withRestartCount(restarts)
+                .withState(state)
+                .endContainerStatus()
+                .endStatus()
                 .build();
     }
 }

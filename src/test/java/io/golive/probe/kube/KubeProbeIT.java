@@ -2,22 +2,17 @@ package io.golive.probe.kube;
 
 import static io.golive.probe.kube.KubeObjects.certificate;
 import static io.golive.probe.kube.KubeObjects.deployment;
+import static io.golive.probe.kube.KubeObjects.hpa;
 import static io.golive.probe.kube.KubeObjects.namespace;
+import static io.golive.probe.kube.KubeObjects.pod;
+import static io.golive.probe.kube.KubeObjects.storageClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
-import io.fabric8.kubernetes.api.model.storage.StorageClass;
-import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.golive.checklist.ThresholdParser;
 import io.golive.probe.Observation;
 import io.golive.probe.Status;
@@ -483,102 +478,6 @@ class KubeProbeIT {
         assertThat(runner.clients().opened()).isEqualTo(1);
         assertThat(runner.run(Map.of("kubeconfig", kubeconfig)).evidence().get("client"))
                 .isEqualTo("reused client (1 made in this process)");
-    }
-
-    private static HorizontalPodAutoscaler hpa(String name, int min, int max, int current, boolean metrics) {
-        var status = new HorizontalPodAutoscalerStatusBuilder()
-                .withCurrentReplicas(current)
-                .withDesiredReplicas(current);
-        if (metrics) {
-            status.addNewCurrentMetric()
-                    .withType("Resource")
-                    .withNewResource()
-                    .withName("cpu")
-                    .withNewCurrent()
-                    .withAverageUtilization(41)
-                    .endCurrent()
-                    .endResource()
-                    .endCurrentMetric()
-                    .addNewCondition()
-                    .withType("ScalingActive")
-                    .withStatus("True")
-                    .withReason("ValidMetricFound")
-                    .withMessage(
-                            "the HPA was able to successfully calculate a replica count from cpu resource utilization")
-                    .endCondition();
-        } else {
-            status.addNewCondition()
-                    .withType("ScalingActive")
-                    .withStatus("False")
-                    .withReason("FailedGetResourceMetric")
-                    .withMessage(
-                            "the HPA was unable to compute the replica count: unable to get metrics for resource cpu")
-                    .endCondition();
-        }
-        return new HorizontalPodAutoscalerBuilder()
-                .withNewMetadata()
-                .withNamespace("pager")
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .withMinReplicas(min)
-                .withMaxReplicas(max)
-                .withNewScaleTargetRef()
-                .withApiVersion("apps/v1")
-                .withKind("Deployment")
-                .withName(name)
-                .endScaleTargetRef()
-                .endSpec()
-                .withStatus(status.build())
-                .build();
-    }
-
-    private static StorageClass storageClass(String name, boolean isDefault) {
-        return new StorageClassBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withAnnotations(isDefault ? Map.of("storageclass.kubernetes.io/is-default-class", "true") : Map.of())
-                .endMetadata()
-                .withProvisioner("ebs.csi.aws.com")
-                .build();
-    }
-
-    private static Pod pod(String name, String app, String phase, String waiting, int restarts) {
-        var state = waiting == null
-                ? new ContainerStateBuilder()
-                        .withNewRunning()
-                        .withStartedAt("2026-12-02T08:00:00Z")
-                        .endRunning()
-                        .build()
-                : new ContainerStateBuilder()
-                        .withNewWaiting()
-                        .withReason(waiting)
-                        .withMessage("back-off")
-                        .endWaiting()
-                        .build();
-        return new PodBuilder()
-                .withNewMetadata()
-                .withNamespace("pager")
-                .withName(name)
-                .withLabels(Map.of("app", app))
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName(app)
-                .withImage("pager/" + app + ":2.4.0")
-                .endContainer()
-                .endSpec()
-                .withNewStatus()
-                .withPhase(phase)
-                .addNewContainerStatus()
-                .withName(app)
-                .withImage("pager/" + app + ":2.4.0")
-                .withReady(waiting == null)
-                .withRestartCount(restarts)
-                .withState(state)
-                .endContainerStatus()
-                .endStatus()
-                .build();
     }
 
     private Path write(String name, MockCluster c) {
