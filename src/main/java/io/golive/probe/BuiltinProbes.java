@@ -7,6 +7,7 @@ import io.golive.probe.http.CorsProbe;
 import io.golive.probe.http.HeadersProbe;
 import io.golive.probe.http.HttpProbe;
 import io.golive.probe.http.RateLimitProbe;
+import io.golive.probe.kube.KubeProbe;
 import io.golive.probe.load.LoadProbe;
 import io.golive.probe.metrics.AlertmanagerProbe;
 import io.golive.probe.metrics.PrometheusProbe;
@@ -41,6 +42,7 @@ public final class BuiltinProbes {
                 new SecretsProbe(),
                 new PrometheusProbe(),
                 new AlertmanagerProbe(),
-                new LoadProbe());
+                new LoadProbe(),
+                new KubeProbe());
     }
 }

@@ -39,6 +39,48 @@ public final class Suggestions {
      * only people do (manual), then the broader probe words.
      */
     private static final List<Rule> RULES = List.of(
+            // kubernetes (seed 003's infrastructure items): first, so that "SSL certificates issued" and
+            // "Monitoring stack deployed" read as cluster objects rather than as a TLS endpoint or a metric.
+            rule(
+                    "kubernetes (cluster )?version|cluster version",
+                    i -> of(
+                            "kubernetes",
+                            "{ }",
+                            "reads the API server's version; the item's \"(1.24+)\" is the least one (or set minVersion)")),
+            rule("namespaces? (created|exist)", i -> of("kubernetes", "{ namespaces: [default] }", "the namespaces")),
+            rule(
+                    "\\brbac\\b",
+                    i -> of(
+                            "kubernetes",
+                            "{ can: { \"create deployments -n default\": true, \"get secrets -n default\": false } }",
+                            "what the deploying identity may and may not do")),
+            rule("storage ?class", i -> of("kubernetes", "{ defaultStorageClass: true }", "")),
+            rule(
+                    "network (security )?polic",
+                    i -> of(
+                            "kubernetes",
+                            "{ networkPolicies: [default] }",
+                            "namespaces that need a policy, or NS/NAME")),
+            rule(
+                    "ingress controller",
+                    i -> of("kubernetes", "{ ingressClass: nginx }", "the IngressClass name, or \"*\"")),
+            rule("cert-manager", i -> of("kubernetes", "{ certManager: true }", "")),
+            rule(
+                    "monitoring stack",
+                    i -> of(
+                            "kubernetes",
+                            "{ deployments: [monitoring/prometheus-server, monitoring/grafana] }",
+                            "the monitoring deployments as NS/NAME")),
+            rule(
+                    "certificates? issued",
+                    i -> of(
+                            "kubernetes",
+                            "{ certificates: [default], minDaysValid: 14 }",
+                            "namespaces of the cert-manager Certificates, or NS/NAME")),
+            rule("application pods", i -> of("kubernetes", "{ pods: [default], maxRestarts: 3 }", "NS or NS/app=NAME")),
+            rule(
+                    "auto-?scaling",
+                    i -> of("kubernetes", "{ hpa: [default/app] }", "the HorizontalPodAutoscalers as NS/NAME")),
             rule("\\b(cors)\\b", Suggestions::cors),
             rule("(security )?headers (configured|verified)|\\bhsts\\b|content-security-policy", Suggestions::headers),
             rule(
@@ -52,7 +94,6 @@ public final class Suggestions {
                     i -> of("alertmanager", "{ url: \"http://127.0.0.1:9093\", receiver: default }", "the receiver")),
             rule("alert configured|alerts? rules? configured|metrics collected|\\bcfur\\b", Suggestions::prometheus),
             rule("dashboard authentication", Suggestions::auth),
-            rule("monitoring stack", Suggestions::kubernetes),
             rule("restoration procedure tested", Suggestions::restore),
             rule(
                     "(plan|procedures?|policies|procedure) documented|runbook (prepared|created|documented)"
