@@ -86,6 +86,7 @@ class ArchitectureTest {
                         "org.HdrHistogram..",
                         "tools.jackson..",
                         "io.golive",
+                        "io.golive.egress..",
                         "io.golive.checklist..",
                         "io.golive.load..")
                 .check(golive);

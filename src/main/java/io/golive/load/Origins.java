@@ -1,6 +1,8 @@
 package io.golive.load;
 
 import io.golive.InputException;
+import io.golive.egress.Egress;
+import io.golive.egress.EgressRefusedException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,7 +54,10 @@ final class Origins {
     private static InetSocketAddress address(URI url, boolean allowRemote) {
         InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(url.getHost());
+            // the egress policy in force (the server's, or --egress-allow) decides before any connection
+            all = Egress.resolve(url.getHost()).toArray(InetAddress[]::new);
+        } catch (EgressRefusedException e) {
+            throw new InputException(e.getMessage());
         } catch (UnknownHostException e) {
             throw new InputException(url + ": unknown host " + url.getHost());
         }

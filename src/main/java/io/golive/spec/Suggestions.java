@@ -34,6 +34,21 @@ public final class Suggestions {
     private static final Pattern DOCUMENT =
             Pattern.compile("\\b([\\w./-]+\\.(?:md|txt|pdf|adoc|rst|html|ya?ml|json))\\b", Pattern.CASE_INSENSITIVE);
 
+    /** Suggestions that are the same for every item they fit. */
+    private static final Function<Item, Suggestion> CORS = fixed("cors", "{ target: web, path: /api/ }", "");
+
+    private static final Function<Item, Suggestion> HEADERS = fixed("headers", "{ target: web, path: / }", "");
+    private static final Function<Item, Suggestion> AUTH =
+            fixed("auth", "{ target: web, path: /api/admin }", "a path that needs credentials");
+    private static final Function<Item, Suggestion> HTTP = fixed("http", "{ target: web, path: /health }", "");
+    private static final Function<Item, Suggestion> KUBERNETES = fixed("kubernetes", "{ namespaces: [default] }", "");
+    private static final Function<Item, Suggestion> REDIS =
+            fixed("redis", "{ url: \"redis://127.0.0.1:6379\", requireAuth: true }", "");
+    private static final Function<Item, Suggestion> POSTGRES = fixed(
+            "postgres",
+            "{ url: \"postgresql://app@127.0.0.1:5432/app\", password: \"${DB_PASSWORD}\", migrations: flyway }",
+            "");
+
     /**
      * First match wins: words that name what a probe verifies whatever else the item says, then what
      * only people do (manual), then the broader probe words.
@@ -81,8 +96,8 @@ public final class Suggestions {
             rule(
                     "auto-?scaling",
                     i -> of("kubernetes", "{ hpa: [default/app] }", "the HorizontalPodAutoscalers as NS/NAME")),
-            rule("\\b(cors)\\b", Suggestions::cors),
-            rule("(security )?headers (configured|verified)|\\bhsts\\b|content-security-policy", Suggestions::headers),
+            rule("\\b(cors)\\b", CORS),
+            rule("(security )?headers (configured|verified)|\\bhsts\\b|content-security-policy", HEADERS),
             rule(
                     "hard-?coded (credentials|secrets|passwords)|secrets? .*not in code|fallback secrets"
                             + "|environment variables secured|no (secrets|credentials) in",
@@ -93,7 +108,7 @@ public final class Suggestions {
                             + "|alertmanager deployed",
                     i -> of("alertmanager", "{ url: \"http://127.0.0.1:9093\", receiver: default }", "the receiver")),
             rule("alert configured|alerts? rules? configured|metrics collected|\\bcfur\\b", Suggestions::prometheus),
-            rule("dashboard authentication", Suggestions::auth),
+            rule("dashboard authentication", AUTH),
             rule("restoration procedure tested", Suggestions::restore),
             rule(
                     "(plan|procedures?|policies|procedure) documented|runbook (prepared|created|documented)"
@@ -115,7 +130,7 @@ public final class Suggestions {
             // A named document is checked where it is.
             rule("\\(see [\\w./-]+\\.\\w+\\)", Suggestions::namedDocument),
             rule("load test|concurrent users|req/s|stress test|\\d+x volume|load testing", Suggestions::load),
-            rule("smoke tests?", Suggestions::http),
+            rule("smoke tests?", HTTP),
             rule("coverage", Suggestions::coverage),
             rule(
                     "vulnerabilit|scan(ned|s)? (passed|completed|clean)|security scan|scanned|owasp|linting"
@@ -135,7 +150,7 @@ public final class Suggestions {
             rule(
                     "unauthori[sz]ed|\\b40[13]\\b|access controls? (verified|enforced)|authori[sz]ation integration"
                             + "|authentication (working|implemented)",
-                    Suggestions::auth),
+                    AUTH),
             rule("\\bdns\\b", i -> of("dns", "{ name: app.example.com }", "the public name")),
             rule(
                     "restor(e|ation) (tested|validated)|test backup restoration|disaster recovery|recovery tested"
@@ -145,21 +160,21 @@ public final class Suggestions {
                     "backups? (automated|configured|runs|schedules?|hourly|daily|location)|automated (daily )?backups"
                             + "|create backup schedules|\\brpo\\b",
                     Suggestions::backups),
-            rule("\\bredis\\b|eviction|(?<!session )persistence|memory limits|cluster health", Suggestions::redis),
+            rule("\\bredis\\b|eviction|(?<!session )persistence|memory limits|cluster health", REDIS),
             rule(
                     "\\bmigrations\\b|schema migrated|postgres|database (connectivity|query|schemas?|ha\\b)"
                             + "|\\bschema\\b|\\bindex(es)?\\b|replication|high availability|\\bwith ha\\b"
                             + "|data seeded|seed initial data",
-                    Suggestions::postgres),
+                    POSTGRES),
             rule(
                     "kubernetes|namespaces?|\\brbac\\b|storage class|network (security )?polic|ingress|cert-manager"
                             + "|deployments? configured|services configured|service discovery|application pods"
                             + "|\\bpods?\\b|auto-?scaling",
-                    Suggestions::kubernetes),
+                    KUBERNETES),
             rule(
                     "health ?(checks?|endpoints?)|endpoints? (respond|verified)|services? (reachable|restarted|deployed)"
                             + "|load balancer responding|external services",
-                    Suggestions::http),
+                    HTTP),
             rule(
                     "\\bp9\\d\\b|latency|response times?|error rates?|\\bcpu\\b|memory|uptime|resource (usage|utilization)"
                             + "|prometheus|cache hit|metrics|alert rules|alerting rules|alerts?\\b|< ?\\d+ ?ms",
@@ -171,7 +186,7 @@ public final class Suggestions {
      * under Redis is not PostgreSQL's).
      */
     private static final List<Rule> IN_REDIS_SECTION =
-            List.of(rule("replication|password|\\bha\\b|high availability|deployed|healthy", Suggestions::redis));
+            List.of(rule("replication|password|\\bha\\b|high availability|deployed|healthy", REDIS));
 
     private Suggestions() {}
 
@@ -193,6 +208,11 @@ public final class Suggestions {
 
     private static Rule rule(String regex, Function<Item, Suggestion> build) {
         return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), Optional.ofNullable(build));
+    }
+
+    private static Function<Item, Suggestion> fixed(String kind, String fields, String hint) {
+        Suggestion s = of(kind, fields, hint);
+        return i -> s;
     }
 
     private static Suggestion of(String kind, String fields, String hint) {
@@ -226,37 +246,6 @@ public final class Suggestions {
 
     private static Optional<Rule> match(List<Rule> rules, String text) {
         return rules.stream().filter(r -> r.words().matcher(text).find()).findFirst();
-    }
-
-    private static Suggestion cors(Item item) {
-        return of("cors", "{ target: web, path: /api/ }", "");
-    }
-
-    private static Suggestion headers(Item item) {
-        return of("headers", "{ target: web, path: / }", "");
-    }
-
-    private static Suggestion auth(Item item) {
-        return of("auth", "{ target: web, path: /api/admin }", "a path that needs credentials");
-    }
-
-    private static Suggestion http(Item item) {
-        return of("http", "{ target: web, path: /health }", "");
-    }
-
-    private static Suggestion kubernetes(Item item) {
-        return of("kubernetes", "{ namespaces: [default] }", "");
-    }
-
-    private static Suggestion redis(Item item) {
-        return of("redis", "{ url: \"redis://127.0.0.1:6379\", requireAuth: true }", "");
-    }
-
-    private static Suggestion postgres(Item item) {
-        return of(
-                "postgres",
-                "{ url: \"postgresql://app@127.0.0.1:5432/app\", password: \"${DB_PASSWORD}\", migrations: flyway }",
-                "");
     }
 
     private static Suggestion coverage(Item item) {

@@ -166,6 +166,17 @@ class EgressIT {
     }
 
     @Test
+    void loadChecksObeyThePolicy() throws Exception {
+        policy("127.0.0.1/32", "");
+        CountingListener denied = listener("127.0.0.2", 0);
+        SpecRun refused = check("load: { url: \"http://127.0.0.2:" + denied.port() + "/\", users: 2, duration: 1s }");
+        var o = refused.results().getFirst().observation();
+        assertThat(o.status()).isEqualTo(Status.ERROR);
+        assertThat(o.summary()).contains("egress to 127.0.0.2 is not allowed on this server (golive.egress.allow)");
+        assertThat(denied.accepted()).isZero();
+    }
+
+    @Test
     void tlsChecksObeyThePolicy() throws Exception {
         policy("127.0.0.1/32", "");
         CountingListener denied = listener("127.0.0.2", 0);

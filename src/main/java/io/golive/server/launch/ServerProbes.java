@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * The probes the server runs. {@code command} and {@code file} read and run things on the server's own
  * machine with the server's rights, so anyone allowed to upload a spec could run programs there:
- * they stay off unless {@code golive.probes.local.enabled=true}. So does {@code load}: it sends load
- * from the server's machine, to its own loopback services by default, past the egress policy.
+ * they stay off unless {@code golive.probes.local.enabled=true}. So does {@code load}: it spends the
+ * server's own CPU and, by default, targets loopback, where the server's own services listen (the
+ * egress policy, which it obeys like every network probe, allows loopback unless told otherwise).
  */
 public final class ServerProbes {
     static final Set<String> LOCAL = Set.of("command", "file", "load");
