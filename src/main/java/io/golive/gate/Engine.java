@@ -151,11 +151,21 @@ public final class Engine {
         return result(check, mask(o, spec.secrets()), ms);
     }
 
-    /** A criterion's threshold when the check measures one, else the thresholds its item's text carries. */
+    /**
+     * A criterion's threshold when the check measures one, else the thresholds its item carries, its
+     * nested items' included ("Load testing completed" over "Test with 1000 concurrent users" and
+     * "Verify <500ms P95 latency").
+     */
     private static List<Threshold> inherited(PlannedCheck check) {
         return check.criterion()
                 .map(c -> c.threshold().map(List::of).orElse(List.of()))
-                .orElseGet(() -> check.item().map(Item::criteria).orElse(List.of()));
+                .orElseGet(() -> check.item().map(Engine::withChildren).orElse(List.of()));
+    }
+
+    private static List<Threshold> withChildren(Item item) {
+        List<Threshold> out = new java.util.ArrayList<>(item.criteria());
+        item.children().forEach(c -> out.addAll(withChildren(c)));
+        return out;
     }
 
     private static CheckResult result(PlannedCheck check, Observation o, long ms) {

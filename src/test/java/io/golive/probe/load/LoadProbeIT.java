@@ -263,4 +263,27 @@ class LoadProbeIT extends ProbeContractTest<LoadConfig> {
         assertThat(results.get(1).observation().summary()).contains("does not meet < 500ms");
         assertThat(run.evaluation().decision()).isEqualTo(io.golive.gate.Decision.NO_GO);
     }
+
+    @Test
+    void aCheckInheritsTheThresholdsOfItsItemsNestedTasks() throws IOException {
+        String checklist = """
+                # Launch
+                ## Testing
+                - [ ] Load testing completed
+                  - [ ] Test with 6 concurrent users
+                  - [ ] Verify <500ms P95 latency
+                """;
+        String spec = """
+                name: t
+                checklist: LAUNCH.md
+                checks:
+                  - item: "Load testing completed"
+                    load: { url: "%s", duration: 2s }
+                """.formatted(url("/slow"));
+        SpecRun run = SpecRun.of(dir, checklist, spec, Map.of());
+        var o = run.results().getFirst().observation();
+        assertThat(o.measurements().get("users")).isEqualTo(6);
+        assertThat(o.status()).as(o.summary()).isEqualTo(Status.FAIL);
+        assertThat(o.summary()).contains("does not meet < 500ms");
+    }
 }
