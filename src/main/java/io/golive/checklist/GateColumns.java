@@ -1,6 +1,7 @@
 package io.golive.checklist;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,11 +90,11 @@ record GateColumns(int text, int note, int status, int owner, int due) {
         if (emoji != null) {
             return emoji;
         }
-        String[] words = fold(InlineText.withoutLeadingSymbols(c)).split("[^\\p{L}\\p{N}/-]+");
-        String first = words.length == 0 ? "" : words[0];
+        List<String> words = tokens(c);
+        String first = words.isEmpty() ? "" : words.getFirst();
         if (NEGATIONS.contains(first)) {
             // "no" alone, or "not passed", "niet voldaan": the gate failed; "not started" is open.
-            return words.length == 1 || DONE.contains(words[1]) ? ItemState.BLOCKED : ItemState.OPEN;
+            return words.size() == 1 || DONE.contains(words.get(1)) ? ItemState.BLOCKED : ItemState.OPEN;
         }
         if (BLOCKED.contains(first)) {
             return ItemState.BLOCKED;
@@ -120,7 +121,7 @@ record GateColumns(int text, int note, int status, int owner, int due) {
         if (c.isEmpty() || TableReader.BOX.matcher(c).find() || emoji(c.codePointAt(0)) != null) {
             return !c.isEmpty();
         }
-        String first = fold(c).split("[^\\p{L}\\p{N}/-]+")[0];
+        String first = tokens(c).stream().findFirst().orElse("");
         return DONE.contains(first) || BLOCKED.contains(first) || NEGATIONS.contains(first);
     }
 
@@ -203,6 +204,13 @@ record GateColumns(int text, int note, int status, int owner, int due) {
             }
         }
         return false;
+    }
+
+    /** The words of a cell, folded, without the punctuation and symbols around them. */
+    private static List<String> tokens(String cell) {
+        return Arrays.stream(fold(cell).split("[^\\p{L}\\p{N}/-]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     private static Set<String> set(String words) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class TableReader {
     private static final Pattern THRESHOLD_COLUMN = Pattern.compile(
             "threshold|target|goal|slo|limit|criteri|expected|requirement|acceptance", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIMIT_COLUMN =
+            Pattern.compile("threshold|target|goal|slo|limit", Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGNOFF_COLUMN =
             Pattern.compile("signature|sign[- ]?off|approv", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTACT_COLUMN =
@@ -92,14 +94,38 @@ final class TableReader {
     /** Gate columns, unless a Threshold or contact column, or a contacts heading, says what the table is. */
     private Optional<GateColumns> gateColumns(
             List<String> header, List<String> body, int thresholdColumn, String joined) {
-        if (thresholdColumn > 0 || CONTACT_COLUMN.matcher(joined).find() || SpecialContent.isContactSection(section)) {
+        if (CONTACT_COLUMN.matcher(joined).find() || SpecialContent.isContactSection(section)) {
             return Optional.empty();
         }
         List<List<String>> rows = body.stream()
                 .map(TableReader::cells)
                 .filter(cells -> cells.stream().anyMatch(c -> !c.isBlank()))
                 .toList();
+        for (int i = 1; thresholdColumn > 0 && i < header.size(); i++) {
+            if (THRESHOLD_COLUMN.matcher(header.get(i)).find() && holdsLimits(header.get(i), rows, i)) {
+                return Optional.empty();
+            }
+        }
         return GateColumns.of(header, rows);
+    }
+
+    /**
+     * A Threshold, Target or Limit column holds limits; a Requirement, Criterion or Expected column
+     * does when most of its cells are short thresholds ({@code < 500ms}), and is a gate's text when
+     * they are prose ({@code | REQ-1 | All endpoints answer | ... |}).
+     */
+    private static boolean holdsLimits(String header, List<List<String>> rows, int column) {
+        if (LIMIT_COLUMN.matcher(header).find()) {
+            return true;
+        }
+        long filled = rows.stream()
+                .filter(r -> r.size() > column && !r.get(column).isBlank())
+                .count();
+        long limits = rows.stream()
+                .filter(r -> r.size() > column && r.get(column).length() <= 24)
+                .filter(r -> ThresholdParser.parseCell(null, r.get(column)).isPresent())
+                .count();
+        return limits * 2 > filled;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,7 +44,10 @@ class GateColumnsTest {
                 "[ ]|OPEN",
                 "⬜|OPEN",
                 "TODO|OPEN",
-                "_|OPEN"
+                "_|OPEN",
+                "(pass)|DONE",
+                "—|OPEN",
+                "*|OPEN"
             })
     void statusCellGivesTheState(String cell, ItemState state) {
         assertThat(GateColumns.state(cell)).isEqualTo(state);
@@ -96,5 +100,17 @@ class GateColumnsTest {
         List<String> r = List.of(row.split("\\s*\\|\\s*"));
 
         assertThat(GateColumns.of(h, List.of(r))).isEmpty();
+    }
+
+    @Test
+    void cellsOfOnlyPunctuationAreNoStatusAndDoNotBreakTheShapeReading() {
+        List<String> header = List.of("#", "Gate", "Κ");
+        List<List<String>> rows =
+                List.of(List.of("1", "Smoke test passes", "—"), List.of("2", "Backups restored", "✅"));
+
+        assertThat(GateColumns.of(header, rows)).hasValueSatisfying(g -> {
+            assertThat(g.text()).isEqualTo(1);
+            assertThat(g.status()).isEqualTo(-1);
+        });
     }
 }

@@ -259,6 +259,31 @@ class TableReaderTest {
     }
 
     @Test
+    void aRequirementColumnOfProseIsAGateTableAndOfLimitsACriteriaTable() {
+        Checklist c = parse("""
+                # T
+                ## Gates
+                | ID | Requirement | Verification | Status |
+                |----|-------------|--------------|--------|
+                | REQ-1 | All public endpoints answer within 500ms | k6 run | PASS |
+                | REQ-2 | Backups restore on a clean host | restore drill | |
+                ## Go/No-Go
+                | # | Criterion | Expected |
+                |---|-----------|----------|
+                | 1 | Error rate | < 0.1% |
+                | 2 | p95 latency | < 500ms |
+                """);
+
+        assertThat(c.allItems())
+                .extracting(Item::id, Item::state)
+                .containsExactly(tuple("gates/req-1", ItemState.DONE), tuple("gates/req-2", ItemState.OPEN));
+        assertThat(c.allItems().getFirst().criteria())
+                .extracting(Threshold::op, Threshold::value, Threshold::unit)
+                .containsExactly(tuple(Op.LE, 500.0, Optional.of("ms")));
+        assertThat(c.criteria()).extracting(Criterion::raw).containsExactly("Error rate", "p95 latency");
+    }
+
+    @Test
     void boxesInTheStatusCellOfAGateTable() {
         Checklist c = parse("""
                 # T
