@@ -413,6 +413,36 @@ abstract class ApiContractIT {
         assertThat(failing.get("entries").get(0).get("summary").asString()).contains("p95 612ms");
     }
 
+    @Test
+    void criteriaAreMeasuredByTheirChecksAndShownWithTheirActualValues() throws InterruptedException {
+        String checklist = "# Checkout\n## Pre\n- [x] Ready\n## Go/No-Go Decision\n"
+                + "| Criterion | Threshold | Actual | Status |\n|---|---|---|---|\n"
+                + "| CFUR | ≥ 99.8% | _ | Awaiting |\n| Error Rate | < 0.1% | _ | Awaiting |\n";
+        String spec = "name: c\nchecklist: C.md\nchecks:\n  - criterion: CFUR\n"
+                + "    fake: { result: PASS, say: \"99.9% crash-free\", actual: 99.9, unit: \"%\" }\n";
+        Response created = editor.post("/api/launches", Api.launch(spec, "C.md", checklist));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        long evaluation = editor.post("/api/launches/" + id + "/evaluations", null)
+                .json()
+                .get("evaluationId")
+                .asLong();
+        assertThat(awaitEvaluation(id, evaluation).get("status").asString()).isEqualTo("DONE");
+        JsonNode l = launch(id);
+        JsonNode cfur = l.get("criteria").get(0);
+        assertThat(cfur.get("id").asString()).isEqualTo("go-no-go-decision/cfur");
+        assertThat(cfur.get("status").asString()).isEqualTo("PASS");
+        assertThat(cfur.get("actual").asDouble()).isEqualTo(99.9);
+        assertThat(cfur.get("unit").asString()).isEqualTo("%");
+        assertThat(cfur.get("checks").get(0).get("evidence").get("request").asString())
+                .startsWith("GET");
+        assertThat(l.get("criteria").get(1).get("status").asString()).isEqualTo("PENDING");
+        assertThat(l.get("decision").asString()).isEqualTo("NO_GO");
+        assertThat(l.get("reasons").toString()).contains("criterion not measured: Error Rate < 0.1%");
+        Response pdf = viewer.get("/api/launches/" + id + "/report?format=pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+    }
+
     JsonNode awaitEvaluation(long id, long evaluation) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             JsonNode e = viewer.get("/api/launches/" + id + "/evaluations/" + evaluation)

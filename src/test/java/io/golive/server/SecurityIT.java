@@ -99,6 +99,18 @@ class SecurityIT {
         long id = Api.JSON.readTree(created.body()).get("id").asLong();
         HttpResponse<String> launchPage = b.send("GET", "/launches/" + id, null, null);
         assertThat(launchPage.body()).contains("checkout").contains("SIGN-OFF MISSING");
+        String criteria = Api.JSON.writeValueAsString(Api.launch(
+                "name: c\nchecklist: C.md\n",
+                "C.md",
+                "# C\n## Pre\n- [x] Ready\n## Go/No-Go Decision\n| Criterion | Threshold | Actual | Status |\n"
+                        + "|---|---|---|---|\n| CFUR | ≥ 99.8% | _ | Awaiting |\n"));
+        HttpResponse<String> withCriteria = b.send("POST", "/api/launches", criteria, csrf);
+        assertThat(withCriteria.statusCode()).as(withCriteria.body()).isEqualTo(201);
+        long cid = Api.JSON.readTree(withCriteria.body()).get("id").asLong();
+        assertThat(b.send("GET", "/launches/" + cid, null, null).body())
+                .contains("Go/No-Go criteria")
+                .contains("go-no-go-decision/cfur")
+                .contains("criterion not measured: CFUR");
     }
 
     @Test

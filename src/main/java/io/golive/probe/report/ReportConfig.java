@@ -33,26 +33,26 @@ public record ReportConfig(String path, String kind, List<String> expect, String
     public List<String> validate() {
         List<String> problems = new ArrayList<>();
         if (path == null || path.isBlank()) {
-            problems.add("report: 'path' (a file, folder or glob) is required");
+            problems.add("'path' (a file, folder or glob) is required");
         }
         if (kind == null || !KINDS.contains(kind)) {
-            problems.add("report: 'kind' must be one of junit, jacoco, k6, jmeter, sarif, not " + kind);
+            problems.add("'kind' must be one of junit, jacoco, k6, jmeter, sarif, not " + kind);
         }
         if (!LEVELS.contains(severity)) {
-            problems.add("report: 'severity' must be note, warning or error, not " + severity);
+            problems.add("'severity' must be note, warning or error, not " + severity);
         }
         if (maxAge != null) {
             try {
                 Durations.parse(maxAge);
             } catch (RuntimeException e) {
-                problems.add("report: 'maxAge' " + e.getMessage());
+                problems.add("'maxAge' " + e.getMessage());
             }
         }
         for (String e : expect) {
             try {
                 ThresholdParser.parse(e);
             } catch (IllegalArgumentException ex) {
-                problems.add("report: " + ex.getMessage());
+                problems.add(ex.getMessage());
             }
         }
         return problems;

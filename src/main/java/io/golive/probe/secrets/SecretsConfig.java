@@ -23,7 +23,7 @@ public record SecretsConfig(String path, List<String> allow) implements ProbeCon
             try {
                 java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (IllegalArgumentException e) {
-                problems.add("secrets: allow '" + glob + "' is not a glob: " + e.getMessage());
+                problems.add("allow '" + glob + "' is not a glob: " + e.getMessage());
             }
         }
         return problems;

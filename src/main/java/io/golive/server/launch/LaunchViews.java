@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,7 +83,10 @@ public final class LaunchViews {
         Map<String, Status> overrides = new HashMap<>();
         work.forEach((item, w) -> w.status().ifPresent(s -> overrides.put(item, Status.valueOf(s))));
         waivers.stream().filter(w -> w.expiresAt() > now).forEach(w -> overrides.put(w.itemId(), Status.WAIVED));
-        Evaluation gate = new Gate().evaluate(pv.checklist(), results, overrides);
+        // A waiver names an item or a Go/No-Go criterion by its id (POST /waivers {item: ...}).
+        Set<String> waivedCriteria = new HashSet<>();
+        waivers.stream().filter(w -> w.expiresAt() > now).forEach(w -> waivedCriteria.add(w.itemId()));
+        Evaluation gate = new Gate().evaluate(pv.checklist(), results, overrides, waivedCriteria);
         String digest = EvidenceDigest.of(pv.version().digest(), gate);
         SignoffDecision.Result decided = SignoffDecision.decide(gate, signoffs.signoffs(id), digest);
         Optional<EvaluationStore.Run> run = evaluations.latestDone(id, launch.version());

@@ -67,8 +67,8 @@ public final class EvaluationStore {
         for (CheckResult r : results) {
             Observation o = r.observation();
             jdbc.sql("INSERT INTO check_results (evaluation_id, seq, launch_id, name, kind, item_id, blocking, status,"
-                            + " summary, measurements, evidence, duration_ms, at_ms)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " summary, measurements, evidence, duration_ms, at_ms, criterion_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             id,
                             seq++,
@@ -82,7 +82,8 @@ public final class EvaluationStore {
                             JsonText.write(o.measurements()),
                             JsonText.write(o.evidence()),
                             r.durationMs(),
-                            now)
+                            now,
+                            r.criterionId().orElse(null))
                     .update();
         }
         return jdbc.sql("UPDATE evaluations SET status = 'DONE', done = total, decision = ?, finished_at = ?,"
@@ -133,8 +134,8 @@ public final class EvaluationStore {
     }
 
     public List<CheckResult> results(long evaluationId) {
-        return jdbc.sql("SELECT name, kind, item_id, blocking, status, summary, measurements, evidence, duration_ms"
-                        + " FROM check_results WHERE evaluation_id = ? ORDER BY seq")
+        return jdbc.sql("SELECT name, kind, item_id, blocking, status, summary, measurements, evidence, duration_ms,"
+                        + " criterion_id FROM check_results WHERE evaluation_id = ? ORDER BY seq")
                 .param(evaluationId)
                 .query((rs, n) -> new CheckResult(
                         rs.getString(1),
@@ -146,7 +147,8 @@ public final class EvaluationStore {
                                 rs.getString(6),
                                 JsonText.read(rs.getString(7)),
                                 JsonText.readStrings(rs.getString(8))),
-                        rs.getLong(9)))
+                        rs.getLong(9),
+                        Optional.ofNullable(rs.getString(10))))
                 .list();
     }
 

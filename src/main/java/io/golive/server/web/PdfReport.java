@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The signed Go/No-Go report as PDF: the decision and its reasons, the sign-offs with their freshness,
- * the waivers, every item with its status, owner and due date, and the evidence digest it all rests on.
+ * the Go/No-Go criteria with their actual values, the waivers, every item with its status, owner and
+ * due date, and the evidence digest it all rests on.
  */
 final class PdfReport {
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
@@ -66,6 +67,14 @@ final class PdfReport {
                                                     : (Boolean) s.get("stale") ? "STALE" : "fresh"))
                                     .toList(),
                     new float[] {3, 2, 2, 3, 1}));
+            List<Map<String, Object>> criteria = (List<Map<String, Object>>) json.getOrDefault("criteria", List.of());
+            if (!criteria.isEmpty()) {
+                section(doc, "Go/No-Go criteria");
+                doc.add(table(
+                        List.of("Criterion", "Threshold", "Actual", "Status", "Evidence"),
+                        criteria.stream().map(PdfReport::criterionRow).toList(),
+                        new float[] {3, 1.5f, 1.5f, 1.3f, 5}));
+            }
             section(doc, "Waivers");
             doc.add(table(
                     List.of("Item", "Reason", "Approver", "Expires"),
@@ -96,6 +105,21 @@ final class PdfReport {
             throw new IllegalStateException("cannot write the PDF report", e);
         }
         return out.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> criterionRow(Map<String, Object> c) {
+        String evidence = ((List<Map<String, Object>>) c.getOrDefault("checks", List.of()))
+                .stream()
+                        .map(k -> text(k.get("type")) + ": " + text(k.get("summary")))
+                        .reduce((x, y) -> x + "\n" + y)
+                        .orElse("");
+        return List.of(
+                text(c.get("name")) + "\n" + text(c.get("id")),
+                text(c.get("threshold")),
+                c.get("actualText") == null ? "—" : text(c.get("actualText")),
+                text(c.get("status")),
+                evidence);
     }
 
     private static void section(Document doc, String title) {

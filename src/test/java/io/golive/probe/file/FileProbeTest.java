@@ -91,4 +91,19 @@ class FileProbeTest {
     void invalidConfigIsReported() {
         assertThat(new FileConfig(null, "soon", null, "(").validate()).hasSize(3);
     }
+
+    @Test
+    void anHourlyCriterionIsMetByABackupLessThanAnHourOldAndReportsItsAgeInHours() throws IOException {
+        List<io.golive.checklist.Threshold> hourly =
+                List.of(ThresholdParser.parseCell("Active Backups", "Hourly").orElseThrow());
+        file("backups/a.dump", "x", 600);
+        Observation fresh = run(new FileConfig("backups/*.dump", null, null, null), hourly);
+        assertThat(fresh.status()).isEqualTo(Status.PASS);
+        assertThat(fresh.actual().orElseThrow().unit()).hasValue("h");
+        assertThat(fresh.actual().orElseThrow().value()).isBetween(0.16, 0.18);
+        file("backups/a.dump", "x", 7200);
+        Observation stale = run(new FileConfig("backups/*.dump", null, null, null), hourly);
+        assertThat(stale.status()).isEqualTo(Status.FAIL);
+        assertThat(stale.actual().orElseThrow().text()).isEqualTo("2h");
+    }
 }

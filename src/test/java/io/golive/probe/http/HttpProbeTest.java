@@ -60,8 +60,8 @@ class HttpProbeTest extends ProbeContractTest<HttpConfig> {
     }
 
     @Override
-    protected HttpConfig silentServer(int port) {
-        return get("http://127.0.0.1:" + port + "/");
+    protected Optional<HttpConfig> silentServer(int port) {
+        return Optional.of(get("http://127.0.0.1:" + port + "/"));
     }
 
     @Override
@@ -70,8 +70,8 @@ class HttpProbeTest extends ProbeContractTest<HttpConfig> {
     }
 
     @Override
-    protected HttpConfig withSecret(String secret) {
-        return new HttpConfig(
+    protected Optional<HttpConfig> withSecret(String secret) {
+        return Optional.of(new HttpConfig(
                 Optional.of(server.url("/ok")),
                 Optional.empty(),
                 null,
@@ -83,7 +83,7 @@ class HttpProbeTest extends ProbeContractTest<HttpConfig> {
                 null,
                 null,
                 null,
-                null);
+                null));
     }
 
     @Test

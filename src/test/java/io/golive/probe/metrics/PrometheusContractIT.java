@@ -38,8 +38,8 @@ class PrometheusContractIT extends ProbeContractTest<PrometheusConfig> {
     }
 
     @Override
-    protected PrometheusConfig silentServer(int port) {
-        return config("{url: \"http://127.0.0.1:" + port + "\", query: up, expect: \"= 1\"}");
+    protected Optional<PrometheusConfig> silentServer(int port) {
+        return Optional.of(config("{url: \"http://127.0.0.1:" + port + "\", query: up, expect: \"= 1\"}"));
     }
 
     @Override
@@ -48,8 +48,9 @@ class PrometheusContractIT extends ProbeContractTest<PrometheusConfig> {
     }
 
     @Override
-    protected PrometheusConfig withSecret(String secret) {
-        return config("{url: \"" + prometheus.url() + "\", query: \"vector(1)\", expect: \"= 1\", rule: Missing,"
-                + " headers: {Authorization: \"Bearer " + secret + "\"}}");
+    protected Optional<PrometheusConfig> withSecret(String secret) {
+        return Optional.of(
+                config("{url: \"" + prometheus.url() + "\", query: \"vector(1)\", expect: \"= 1\", rule: Missing,"
+                        + " headers: {Authorization: \"Bearer " + secret + "\"}}"));
     }
 }

@@ -16,8 +16,18 @@ import java.util.Optional;
  * it answers what its config says, after an optional sleep, or hangs, or throws.
  */
 public final class FakeProbe implements Probe<FakeProbe.Config> {
-    /** {@code fake: {result: PASS, sleep: 100ms, say: text, target: api}} or {@code url:} instead of target. */
-    public record Config(String result, String sleep, String say, Optional<String> target, Optional<String> url)
+    /**
+     * {@code fake: {result: PASS, sleep: 100ms, say: text, target: api}} or {@code url:} instead of target;
+     * {@code actual: 99.9, unit: "%"} reports that value as the one compared with a threshold.
+     */
+    public record Config(
+            String result,
+            String sleep,
+            String say,
+            Optional<String> target,
+            Optional<String> url,
+            Double actual,
+            String unit)
             implements ProbeConfig {
         public Config {
             result = result == null ? "PASS" : result;
@@ -70,12 +80,14 @@ public final class FakeProbe implements Probe<FakeProbe.Config> {
             }
             case "THROW" -> throw new IllegalStateException("boom");
             case "INHERIT" -> new Observation(Status.PASS, "inherited " + context.inherited(), Map.of(), Map.of());
-            default ->
-                new Observation(
+            default -> {
+                Observation o = new Observation(
                         Status.valueOf(config.result()),
                         config.say() + " " + url,
                         Map.of("said", config.say()),
                         Map.of("request", "GET " + url));
+                yield config.actual() == null ? o : o.withActual(config.actual(), Optional.ofNullable(config.unit()));
+            }
         };
     }
 

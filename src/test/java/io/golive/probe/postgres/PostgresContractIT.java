@@ -24,8 +24,9 @@ class PostgresContractIT extends ProbeContractTest<PostgresConfig> {
     }
 
     @Override
-    protected PostgresConfig silentServer(int port) {
-        return PgProbeRunner.config("{url: \"postgresql://app@127.0.0.1:" + port + "/postgres\", password: x}");
+    protected Optional<PostgresConfig> silentServer(int port) {
+        return Optional.of(
+                PgProbeRunner.config("{url: \"postgresql://app@127.0.0.1:" + port + "/postgres\", password: x}"));
     }
 
     @Override
@@ -34,10 +35,10 @@ class PostgresContractIT extends ProbeContractTest<PostgresConfig> {
     }
 
     @Override
-    protected PostgresConfig withSecret(String secret) {
+    protected Optional<PostgresConfig> withSecret(String secret) {
         // Right password in one check, wrong one in another: neither may show.
-        return PgProbeRunner.config(
-                "{url: \"" + PgServers.url(servers.primary) + "\", password: \"" + secret + "\", query: \"SELECT 1\"}");
+        return Optional.of(PgProbeRunner.config("{url: \"" + PgServers.url(servers.primary) + "\", password: \""
+                + secret + "\", query: \"SELECT 1\"}"));
     }
 
     private PostgresConfig app(String more) {

@@ -44,17 +44,18 @@ class RedisContractIT extends ProbeContractTest<RedisConfig> {
     }
 
     @Override
-    protected RedisConfig silentServer(int port) {
-        return config("{url: \"redis://127.0.0.1:" + port + "\", persistence: any}");
+    protected Optional<RedisConfig> silentServer(int port) {
+        return Optional.of(config("{url: \"redis://127.0.0.1:" + port + "\", persistence: any}"));
     }
 
     @Override
     protected Optional<RedisConfig> noData() {
-        return Optional.empty(); // every redis option reads a field Redis always reports
+        // A replicas check against a primary that has none: zero replicas online is never a pass.
+        return Optional.of(config("{url: \"" + server.url() + "\", password: right-one, replicas: 1}"));
     }
 
     @Override
-    protected RedisConfig withSecret(String secret) {
-        return config("{url: \"" + server.url() + "\", password: \"" + secret + "\", requireAuth: true}");
+    protected Optional<RedisConfig> withSecret(String secret) {
+        return Optional.of(config("{url: \"" + server.url() + "\", password: \"" + secret + "\", requireAuth: true}"));
     }
 }

@@ -64,8 +64,8 @@ class TlsProbeTest extends ProbeContractTest<TlsConfig> {
     }
 
     @Override
-    protected TlsConfig silentServer(int port) {
-        return config(port, null);
+    protected Optional<TlsConfig> silentServer(int port) {
+        return Optional.of(config(port, null));
     }
 
     @Override
@@ -74,8 +74,9 @@ class TlsProbeTest extends ProbeContractTest<TlsConfig> {
     }
 
     @Override
-    protected TlsConfig withSecret(String secret) {
-        return new TlsConfig(Optional.empty(), Optional.empty(), "127.0.0.1", 1, null, null, null, null, secret);
+    protected Optional<TlsConfig> withSecret(String secret) {
+        return Optional.of(
+                new TlsConfig(Optional.empty(), Optional.empty(), "127.0.0.1", 1, null, null, null, null, secret));
     }
 
     @Test
