@@ -295,6 +295,15 @@ final class RolloutCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    private static String seconds(Object iso) {
+        try {
+            return String.format(
+                    Locale.ROOT, "%.0fs", Duration.parse(String.valueOf(iso)).toMillis() / 1000.0);
+        } catch (java.time.format.DateTimeParseException e) {
+            return String.valueOf(iso);
+        }
+    }
+
     /** One event as one line for people: time, type and what matters of it. */
     @SuppressWarnings("unchecked")
     static String line(Map<String, Object> e) {
@@ -321,7 +330,7 @@ final class RolloutCommand implements Callable<Integer> {
                                             ? "NO DATA (" + m.get("reason") + ")"
                                             : m.get("value") + (m.get("unit") == null ? "" : " " + m.get("unit")));
                 });
-                sb.append(", held ").append(e.get("held"));
+                sb.append(", held ").append(seconds(e.get("held")));
                 List<Object> breached = (List<Object>) e.getOrDefault("breached", List.of());
                 if (!breached.isEmpty()) {
                     sb.append(", BREACHED: ").append(breached);
