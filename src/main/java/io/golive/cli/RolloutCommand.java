@@ -20,6 +20,7 @@ import io.golive.rollout.PlanReader;
 import io.golive.rollout.PlanView;
 import io.golive.rollout.RolloutState;
 import io.golive.rollout.StateFile;
+import io.golive.rollout.Step;
 import io.golive.spec.LaunchSpec;
 import io.golive.spec.SpecLoader;
 import java.io.PrintWriter;
@@ -156,8 +157,14 @@ final class RolloutCommand implements Callable<Integer> {
             Signals signals = Signals.install(Thread.currentThread());
             Guard.Outcome outcome;
             try {
+                boolean terminal = System.console() != null;
                 outcome = new Guard(plan, state, Clock.systemUTC(), Guard.Sleeper.of(Clock.systemUTC()), (e, s) -> {
-                            err.println(line(e));
+                            // On a terminal a reading updates one status line; every other event is a line.
+                            if (terminal && "reading".equals(e.get("type"))) {
+                                err.print("\r\033[K" + statusLine(plan, e));
+                            } else {
+                                err.println((terminal ? "\r\033[K" : "") + line(e));
+                            }
                             err.flush();
                         })
                         .run(start);
@@ -291,6 +298,42 @@ final class RolloutCommand implements Callable<Integer> {
                 .append('\n');
         if (!s.events().isEmpty()) {
             sb.append("last: ").append(line(s.events().getLast())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Step, weight, time left in the hold, and each metric's last reading against its triggers. */
+    @SuppressWarnings("unchecked")
+    static String statusLine(Plan plan, Map<String, Object> e) {
+        int step = ((Number) e.get("step")).intValue();
+        StringBuilder sb =
+                new StringBuilder("step " + (step + 1) + "/" + plan.steps().size() + " at " + e.get("weight") + "%");
+        if (step < plan.steps().size()) {
+            Duration d = switch (plan.steps().get(step)) {
+                case Step.Hold h -> h.duration();
+                case Step.Watch w -> w.duration();
+                case Step.Weight w -> Duration.ZERO;
+            };
+            Duration left = d.minus(Duration.parse(String.valueOf(e.get("held"))));
+            sb.append(", ")
+                    .append(seconds(left.isNegative() ? Duration.ZERO : left))
+                    .append(" left");
+        }
+        ((Map<String, Object>) e.getOrDefault("metrics", Map.of())).forEach((name, v) -> {
+            Map<String, Object> m = (Map<String, Object>) v;
+            sb.append(" | ")
+                    .append(name)
+                    .append(" ")
+                    .append(
+                            m.get("value") == null
+                                    ? "NO DATA"
+                                    : m.get("value") + (m.get("unit") == null ? "" : " " + m.get("unit")));
+            plan.triggers().stream()
+                    .filter(t -> t.metric().equals(name))
+                    .forEach(t -> sb.append(" (").append(t.when().expression()).append(")"));
+        });
+        if ("PAUSED".equals(e.get("status"))) {
+            sb.append(" | PAUSED");
         }
         return sb.toString();
     }
