@@ -62,9 +62,9 @@ class RolloutCommandTest {
                 "metrics",
                 Map.of("error rate", Map.of("value", 0.004, "unit", "ratio")));
 
-        assertThat(RolloutCommand.statusLine(plan, reading))
+        assertThat(RolloutLines.statusLine(plan, reading))
                 .isEqualTo("step 2/3 at 10%, 1800s left | error rate 0.004 ratio (> 1%) | PAUSED");
-        assertThat(RolloutCommand.line(Map.of("at", "2026-12-01T09:00:00Z", "type", "paused", "reason", "requested")))
+        assertThat(RolloutLines.line(Map.of("at", "2026-12-01T09:00:00Z", "type", "paused", "reason", "requested")))
                 .isEqualTo("09:00:00 paused requested");
     }
 }
