@@ -45,10 +45,11 @@ import picocli.CommandLine.Spec;
         name = "rollout",
         mixinStandardHelpOptions = true,
         description = {
-            "Guard the launch: set traffic step by step, hold while every metric is healthy, roll back",
-            "on a trigger. Starts only after the gate decides GO (or with --force). Exit 0 completed,",
-            "1 rolled back or NO-GO, 2 bad input, 130/143 stopped by a signal (traffic left as it is).",
-            "With status, resume, pause or abort: act on the rollout, also while a guard runs."
+            "Guard the launch: set traffic step by step, hold while every metric is",
+            "healthy, roll back on a trigger. Starts only after the gate decides GO",
+            "(or with --force). Exit 0 completed, 1 rolled back or NO-GO, 2 bad input,",
+            "130/143 stopped by a signal (traffic left as it is). With status, resume,",
+            "pause or abort: act on the rollout, also while a guard runs."
         })
 final class RolloutCommand implements Callable<Integer> {
     static final int SIGINT = 130;

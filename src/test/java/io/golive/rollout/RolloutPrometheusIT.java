@@ -213,8 +213,9 @@ class RolloutPrometheusIT {
         reactions.sort(null);
         System.out.println(
                 "rollout reaction ms (breach visible in Prometheus -> rollback starts), 10 runs: " + reactions);
-        // for: 2s + 2 intervals of 1s
-        assertThat(reactions.getLast()).isLessThanOrEqualTo(4_000);
+        // The target: for (2s) + 2 intervals (1s each); 0.5s more for the queries' own latency on a busy
+        // machine (measured maxima were 3.2 s and 3.8 s).
+        assertThat(reactions.getLast()).isLessThanOrEqualTo(4_500);
     }
 
     @Test
