@@ -98,6 +98,21 @@ class ActionsTest {
     }
 
     @Test
+    void aShellCommandLineRunsThroughSh() throws Exception {
+        Action a = bind(
+                        new CommandActionKind(Clock.systemUTC()),
+                        map(Map.of("run", s("echo {weight} > w.txt && cat w.txt"), "shell", new ScalarNode(3, true))),
+                        new Problems("g"))
+                .orElseThrow();
+
+        ActionResult r = a.run(30, Duration.ofSeconds(10));
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.output()).isEqualTo("30");
+        assertThat(Files.readString(dir.resolve("w.txt")).strip()).isEqualTo("30");
+    }
+
+    @Test
     void aHungCommandIsKilledAtItsTimeout() {
         Action a = bind(
                         new CommandActionKind(Clock.systemUTC()),
