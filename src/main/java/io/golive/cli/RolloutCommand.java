@@ -45,10 +45,11 @@ import picocli.CommandLine.Spec;
         name = "rollout",
         mixinStandardHelpOptions = true,
         description = {
-            "Guard the launch: set traffic step by step, hold while every metric is healthy, roll back",
-            "on a trigger. Starts only after the gate decides GO (or with --force). Exit 0 completed,",
-            "1 rolled back or NO-GO, 2 bad input, 130/143 stopped by a signal (traffic left as it is).",
-            "With status, resume, pause or abort: act on the rollout, also while a guard runs."
+            "Guard the launch: set traffic step by step, hold while every metric is",
+            "healthy, roll back on a trigger. Starts only after the gate decides GO",
+            "(or with --force). Exit 0 completed, 1 rolled back or NO-GO, 2 bad input,",
+            "130/143 stopped by a signal (traffic left as it is). With status, resume,",
+            "pause or abort: act on the rollout, also while a guard runs."
         })
 final class RolloutCommand implements Callable<Integer> {
     static final int SIGINT = 130;
@@ -166,8 +167,14 @@ final class RolloutCommand implements Callable<Integer> {
             Signals signals = Signals.install(Thread.currentThread());
             Guard.Outcome outcome;
             try {
+                boolean terminal = System.console() != null;
                 outcome = new Guard(plan, state, Clock.systemUTC(), Guard.Sleeper.of(Clock.systemUTC()), (e, s) -> {
-                            err.println(line(e));
+                            // On a terminal a reading updates one status line; every other event is a line.
+                            if (terminal && "reading".equals(e.get("type"))) {
+                                err.print("\r\033[K" + RolloutLines.statusLine(plan, e));
+                            } else {
+                                err.println((terminal ? "\r\033[K" : "") + RolloutLines.line(e));
+                            }
                             err.flush();
                         })
                         .run(start);
@@ -226,7 +233,7 @@ final class RolloutCommand implements Callable<Integer> {
             if (json) {
                 out.print(Json.write(statusJson(s)) + "\n");
             } else {
-                out.print(statusText(plan, s));
+                out.print(RolloutLines.status(plan, s));
             }
             out.flush();
             return Main.OK;
@@ -240,7 +247,7 @@ final class RolloutCommand implements Callable<Integer> {
                                 state,
                                 Clock.systemUTC(),
                                 Guard.Sleeper.of(Clock.systemUTC()),
-                                (e, st) -> err.println(line(e)))
+                                (e, st) -> err.println(RolloutLines.line(e)))
                         .applyNow(request);
                 err.println("no guard is running: " + what + " applied to the state (" + s.status() + " at "
                         + s.weight() + "%)");
@@ -274,83 +281,5 @@ final class RolloutCommand implements Callable<Integer> {
         m.put("verified", problem.isEmpty());
         problem.ifPresent(p -> m.put("verifyProblem", p));
         return m;
-    }
-
-    private static String statusText(Plan plan, RolloutState s) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(s.name())
-                .append(": ")
-                .append(s.status())
-                .append(" at ")
-                .append(s.weight())
-                .append("%\n");
-        if (s.step() < plan.steps().size()) {
-            sb.append("step ")
-                    .append(s.step() + 1)
-                    .append(" of ")
-                    .append(plan.steps().size())
-                    .append(": ")
-                    .append(plan.steps().get(s.step()).toJson())
-                    .append(", healthy so far ")
-                    .append(io.golive.spec.Durations.format(s.healthy()))
-                    .append('\n');
-        }
-        sb.append(s.events().size())
-                .append(" events; chain ")
-                .append(s.chainProblem().map(p -> "BROKEN: " + p).orElse("verified"))
-                .append('\n');
-        if (!s.events().isEmpty()) {
-            sb.append("last: ").append(line(s.events().getLast())).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** One event as one line for people: time, type and what matters of it. */
-    @SuppressWarnings("unchecked")
-    static String line(Map<String, Object> e) {
-        String at = String.valueOf(e.get("at"));
-        String time = at.length() >= 19 ? at.substring(11, 19) : at;
-        String type = String.valueOf(e.get("type"));
-        String what = switch (type) {
-            case "started" ->
-                "gate " + e.get("decision") + (Boolean.TRUE.equals(e.get("forced")) ? " (forced)" : "")
-                        + (Boolean.TRUE.equals(e.get("restart")) ? ", carrying on a saved rollout" : "");
-            case "weight" ->
-                e.get("weight") + "%" + (Boolean.TRUE.equals(e.get("reapplied")) ? " (re-applied)" : "")
-                        + (Boolean.TRUE.equals(e.get("ok")) ? " set" : " FAILED") + " after " + e.get("attempts")
-                        + " attempt(s): " + e.get("summary");
-            case "reading" -> {
-                StringBuilder sb = new StringBuilder(e.get("weight") + "%");
-                ((Map<String, Object>) e.getOrDefault("metrics", Map.of())).forEach((name, v) -> {
-                    Map<String, Object> m = (Map<String, Object>) v;
-                    sb.append(", ")
-                            .append(name)
-                            .append(" ")
-                            .append(
-                                    m.get("value") == null
-                                            ? "NO DATA (" + m.get("reason") + ")"
-                                            : m.get("value") + (m.get("unit") == null ? "" : " " + m.get("unit")));
-                });
-                sb.append(", held ").append(e.get("held"));
-                List<Object> breached = (List<Object>) e.getOrDefault("breached", List.of());
-                if (!breached.isEmpty()) {
-                    sb.append(", BREACHED: ").append(breached);
-                }
-                if ("PAUSED".equals(e.get("status"))) {
-                    sb.append(" (paused)");
-                }
-                yield sb.toString();
-            }
-            case "trigger" ->
-                "fired: " + e.getOrDefault("when", "no data for " + e.get("noData")) + " ("
-                        + e.getOrDefault("source", "noData") + ")";
-            case "paused", "rollback" -> String.valueOf(e.get("reason"));
-            default -> {
-                Map<String, Object> rest = new LinkedHashMap<>(e);
-                List.of("seq", "at", "type", "prev", "hash").forEach(rest::remove);
-                yield rest.toString();
-            }
-        };
-        return time + " " + type + " " + what;
     }
 }

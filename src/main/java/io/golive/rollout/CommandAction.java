@@ -24,14 +24,12 @@ final class CommandAction implements Action {
     private static final CommandProbe RUNNER = new CommandProbe();
 
     private final List<String> argv;
-    private final boolean shell;
     private final Path baseDir;
     private final Secrets secrets;
     private final Clock clock;
 
-    CommandAction(List<String> argv, boolean shell, Path baseDir, Secrets secrets, Clock clock) {
+    CommandAction(List<String> argv, Path baseDir, Secrets secrets, Clock clock) {
         this.argv = List.copyOf(argv);
-        this.shell = shell;
         this.baseDir = requireNonNull(baseDir, "null baseDir");
         this.secrets = requireNonNull(secrets, "null secrets");
         this.clock = requireNonNull(clock, "null clock");
@@ -42,7 +40,7 @@ final class CommandAction implements Action {
         List<String> run = argv.stream()
                 .map(a -> a.replace("{weight}", Integer.toString(weight)))
                 .toList();
-        CommandConfig config = new CommandConfig(run, shell, 0, null, null);
+        CommandConfig config = new CommandConfig(run, false, 0, null, null);
         ProbeContext context =
                 new ProbeContext(clock, clock.instant().plus(timeout), Map.of(), baseDir, List.of(), secrets);
         Observation o = RUNNER.run(config, context);
@@ -55,9 +53,6 @@ final class CommandAction implements Action {
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", argv.stream().map(secrets::mask).toList());
-        if (shell) {
-            m.put("shell", true);
-        }
         return m;
     }
 }

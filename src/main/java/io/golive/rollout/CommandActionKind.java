@@ -38,8 +38,7 @@ final class CommandActionKind implements ActionKind {
                     .isPresent();
             run = m.get("run").orElse(null);
             if (shell && run instanceof ScalarNode s && s.value() instanceof String line && !line.isBlank()) {
-                return Optional.of(
-                        new CommandAction(List.of("sh", "-c", line), false, site.baseDir(), site.secrets(), clock));
+                return Optional.of(new CommandAction(List.of("sh", "-c", line), site.baseDir(), site.secrets(), clock));
             }
         }
         List<String> argv = new ArrayList<>();
@@ -59,6 +58,6 @@ final class CommandActionKind implements ActionKind {
                             + " [./set-weight.sh, \"{weight}\"] (or {run: \"a command line\", shell: true})");
             return Optional.empty();
         }
-        return Optional.of(new CommandAction(argv, false, site.baseDir(), site.secrets(), clock));
+        return Optional.of(new CommandAction(argv, site.baseDir(), site.secrets(), clock));
     }
 }

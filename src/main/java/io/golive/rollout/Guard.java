@@ -7,9 +7,7 @@ import io.golive.rollout.RolloutState.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,8 +55,6 @@ public final class Guard {
             requireNonNull(decision, "null decision");
         }
     }
-
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final Plan plan;
     private final StateFile file;
@@ -166,10 +162,11 @@ public final class Guard {
             data.put("reapplied", true);
         }
         s.pendingWeight = Optional.empty();
-        if (!a.last.ok()) {
+        if (!a.last().ok()) {
             data.put("ok", false);
             record("weight", data);
-            rollback("the traffic action failed " + a.count + " times setting " + weight + "%: " + a.last.summary());
+            rollback("the traffic action failed " + a.count() + " times setting " + weight + "%: "
+                    + a.last().summary());
             return;
         }
         s.weight = weight;
@@ -295,19 +292,19 @@ public final class Guard {
         Attempts traffic = runWithRetries(plan.traffic(), 0);
         Map<String, Object> w = traffic.toJson();
         w.put("weight", 0);
-        w.put("ok", traffic.last.ok());
-        if (traffic.last.ok()) {
+        w.put("ok", traffic.last().ok());
+        if (traffic.last().ok()) {
             s.weight = 0;
         }
         record("weight", w);
         save();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("reason", reason);
-        data.put("trafficOk", traffic.last.ok());
+        data.put("trafficOk", traffic.last().ok());
         plan.rollback().ifPresent(action -> {
             Attempts a = runWithRetries(action, 0);
             data.put("action", a.toJson());
-            data.put("actionOk", a.last.ok());
+            data.put("actionOk", a.last().ok());
         });
         s.rollingBack = Optional.empty();
         s.status = Status.ROLLED_BACK;
@@ -316,25 +313,11 @@ public final class Guard {
     }
 
     private Attempts runWithRetries(Plan.Configured action, int weight) {
-        Attempts a = new Attempts();
-        Duration backoff = Duration.ofSeconds(1);
-        for (int i = 0; i <= action.retries(); i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Stopped();
-            }
-            a.add(action.action().run(weight, action.timeout()));
-            if (a.last.ok()) {
-                break;
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Stopped();
-            }
-            if (i < action.retries()) {
-                sleep(clock.instant().plus(backoff));
-                backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
-            }
+        try {
+            return Attempts.run(action, weight, clock, sleeper);
+        } catch (InterruptedException e) {
+            throw new Stopped();
         }
-        return a;
     }
 
     private Map<String, Reading> read(Instant now) {
@@ -364,27 +347,6 @@ public final class Guard {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** The attempts of one action: how many, and the last result. */
-    private static final class Attempts {
-        final List<ActionResult> all = new ArrayList<>();
-        int count;
-        ActionResult last;
-
-        void add(ActionResult r) {
-            all.add(r);
-            count++;
-            last = r;
-        }
-
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("attempts", count);
-            m.put("summary", last.summary());
-            m.put("output", last.output());
-            return m;
-        }
     }
 
     /** A signal asked the guard to stop: traffic stays where it is. */

@@ -87,11 +87,21 @@ public final class PlanView {
                 .append(" readings in a row, ")
                 .append(lower(plan.noData().then()))
                 .append('\n');
-        sb.append("Traffic: ").append(action(plan.traffic())).append('\n');
+        sb.append("Traffic: ").append(actionText(plan.traffic())).append('\n');
         sb.append("Rollback: traffic to 0%")
-                .append(plan.rollback().map(a -> ", then " + action(a)).orElse(""))
+                .append(plan.rollback().map(a -> ", then " + actionText(a)).orElse(""))
                 .append('\n');
         return sb.toString();
+    }
+
+    private static String actionText(Plan.Configured a) {
+        String what = a.action().describe().entrySet().stream()
+                .map(e -> e.getKey() + " "
+                        + (e.getValue() instanceof java.util.List<?> l
+                                ? l.stream().map(String::valueOf).collect(Collectors.joining(" "))
+                                : String.valueOf(e.getValue())))
+                .collect(Collectors.joining(", "));
+        return what + " (timeout " + Durations.format(a.timeout()) + ", " + a.retries() + " retries)";
     }
 
     private static String lower(Enum<?> e) {

@@ -6,7 +6,9 @@ import io.golive.spec.Node.ScalarNode;
 import io.golive.spec.Problems;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,35 +40,35 @@ final class WebhookActionKind implements ActionKind {
                             + ": expected a mapping such as {url: \"https://...\", method: PUT, body: '{\"percent\": {weight}}'}");
             return Optional.empty();
         }
-        Map<Integer, String> bad = new LinkedHashMap<>();
+        List<Map.Entry<Integer, String>> bad = new ArrayList<>();
         m.entries().keySet().stream()
                 .filter(k -> !KEYS.contains(k))
-                .forEach(k ->
-                        bad.put(m.lineOf(k), where + ": unknown key '" + k + "' (known: body, headers, method, url)"));
+                .forEach(k -> bad.add(Map.entry(
+                        m.lineOf(k), where + ": unknown key '" + k + "' (known: body, headers, method, url)")));
         String url = text(m, "url").orElse("");
         if (!validUrl(url.replace("{weight}", "0"))) {
-            bad.put(
+            bad.add(Map.entry(
                     m.lineOf("url"),
                     where + ".url: expected an http:// or https:// URL, got '"
-                            + site.secrets().mask(url) + "'");
+                            + site.secrets().mask(url) + "'"));
         }
         String method = text(m, "method").orElse("POST").toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            bad.put(
+            bad.add(Map.entry(
                     m.lineOf("method"),
-                    where + ".method: expected one of GET, POST, PUT, PATCH, DELETE, got '" + method + "'");
+                    where + ".method: expected one of GET, POST, PUT, PATCH, DELETE, got '" + method + "'"));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         m.get("headers").ifPresent(h -> {
             if (h instanceof MapNode hm) {
                 hm.entries().forEach((k, v) -> headers.put(k, v instanceof ScalarNode s ? s.text() : ""));
             } else {
-                bad.put(h.line(), where + ".headers: expected a mapping of header names to values");
+                bad.add(Map.entry(h.line(), where + ".headers: expected a mapping of header names to values"));
             }
         });
         Optional<String> body = text(m, "body");
         if (!bad.isEmpty()) {
-            bad.forEach(problems::add);
+            bad.forEach(e -> problems.add(e.getKey(), e.getValue()));
             return Optional.empty();
         }
         return Optional.of(new WebhookAction(method, url, headers, body, site.secrets(), client));

@@ -12,7 +12,7 @@ import java.util.List;
  * A real Prometheus (Debian's prometheus package) for a test: it scrapes the test's {@link AppMetrics}
  * every second and evaluates {@link #RULES} every second, with its data in a temporary folder.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
     /** An alerting rule, a recording rule, and a rule that loads but fails at every evaluation. */
     static final String RULES = """
             groups:
@@ -41,7 +41,8 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** A Prometheus evaluating {@code rules} (the text of a rules file). */
-    static PrometheusServer start(Path dir, int scrapePort, String rules) throws IOException, InterruptedException {
+    public static PrometheusServer start(Path dir, int scrapePort, String rules)
+            throws IOException, InterruptedException {
         int port = LocalServer.freePort();
         Path work = Files.createDirectories(dir.resolve("prometheus-" + port));
         Files.writeString(work.resolve("rules.yml"), rules);
@@ -66,12 +67,12 @@ final class PrometheusServer implements AutoCloseable {
                         "--web.listen-address=127.0.0.1:" + port)));
     }
 
-    String url() {
+    public String url() {
         return server.url();
     }
 
     /** Waits until the query answers with at least {@code series} series, none NaN. */
-    void awaitSeries(String query, int series) throws InterruptedException {
+    public void awaitSeries(String query, int series) throws InterruptedException {
         String path = "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         LocalServer.await(query + " to have " + series + " series", Duration.ofSeconds(30), () -> {
             String body = server.get(path);
