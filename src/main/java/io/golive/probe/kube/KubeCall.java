@@ -38,6 +38,11 @@ final class KubeCall {
         return context.clock();
     }
 
+    /** Time left before the deadline. */
+    Duration remaining() {
+        return context.remaining();
+    }
+
     /** How many calls were made. */
     int calls() {
         return calls;

@@ -1,0 +1,277 @@
+package io.golive.probe.kube;
+
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.golive.probe.ProbeContext;
+import io.golive.rollout.Action;
+import io.golive.rollout.ActionResult;
+import io.golive.rollout.ActionSite;
+import io.golive.spec.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A rollout action on a cluster: sets the canary weight of an ingress-nginx canary Ingress and reads
+ * it back, or rolls a Deployment back to its previous ReplicaSet's pod template and waits until that
+ * has rolled out. The guard's timeout bounds every call and every wait.
+ */
+final class KubeAction implements Action {
+    static final String CANARY = "nginx.ingress.kubernetes.io/canary";
+    static final String WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
+    static final String REVISION = "deployment.kubernetes.io/revision";
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final KubeConfig connection;
+    private final Optional<ObjectRef> canaryIngress;
+    private final Optional<ObjectRef> undo;
+    private final ActionSite site;
+    private final KubeClients clients;
+    private final KubeEnv env;
+    private final Clock clock;
+
+    KubeAction(
+            KubeConfig connection,
+            Optional<ObjectRef> canaryIngress,
+            Optional<ObjectRef> undo,
+            ActionSite site,
+            KubeClients clients,
+            KubeEnv env,
+            Clock clock) {
+        this.connection = connection;
+        this.canaryIngress = canaryIngress;
+        this.undo = undo;
+        this.site = site;
+        this.clients = clients;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public ActionResult run(int weight, Duration timeout) {
+        ProbeContext context = new ProbeContext(
+                clock, clock.instant().plus(timeout), site.targets(), site.baseDir(), List.of(), site.secrets());
+        KubeTarget.Loaded loaded;
+        KubeCall call;
+        try {
+            KubeTarget target = KubeTarget.resolve(connection, context, env);
+            loaded = target.load(env);
+            call = new KubeCall(
+                    clients.client(loaded).client(),
+                    context,
+                    loaded.config().getMasterUrl(),
+                    loaded.namespace(target.namespace()));
+        } catch (IllegalArgumentException e) {
+            return ActionResult.failed(e.getMessage(), "");
+        } catch (RuntimeException e) {
+            return ActionResult.failed(
+                    "cannot make a Kubernetes client (" + e.getClass().getSimpleName() + ")", "");
+        }
+        ActionResult r;
+        try {
+            r = undo.isPresent() ? rollback(call, undo.get()) : setWeight(call, canaryIngress.orElseThrow(), weight);
+        } catch (KubeFailure f) {
+            r = ActionResult.failed(f.getMessage(), "");
+        } catch (RuntimeException e) {
+            r = ActionResult.failed(
+                    "unreadable answer from the API server (" + e.getClass().getSimpleName() + ")", "");
+        }
+        List<String> secrets = new ArrayList<>(loaded.credentials());
+        Secrets mask = new Secrets(secrets);
+        return new ActionResult(
+                r.ok(),
+                site.secrets().mask(mask.mask(r.summary())),
+                site.secrets().mask(mask.mask(r.output())));
+    }
+
+    private ActionResult setWeight(KubeCall call, ObjectRef ref, int weight) throws KubeFailure {
+        String ns = ref.namespaceOr(call.namespace());
+        String shown = ref.shown(call.namespace());
+        Ingress i = call.run(
+                "read ingress " + shown,
+                c -> c.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace(ns)
+                        .withName(ref.name())
+                        .get());
+        if (i == null) {
+            return ActionResult.failed("canary Ingress " + shown + " does not exist", "");
+        }
+        if (!"true".equals(annotation(i.getMetadata().getAnnotations(), CANARY))) {
+            return ActionResult.failed(shown + " is not an ingress-nginx canary (" + CANARY + " is not \"true\")", "");
+        }
+        String before = annotation(i.getMetadata().getAnnotations(), WEIGHT);
+        String value = Integer.toString(weight);
+        call.run(
+                "set the canary weight of " + shown,
+                c -> c.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace(ns)
+                        .withName(ref.name())
+                        .edit(x -> {
+                            x.getMetadata().getAnnotations().put(WEIGHT, value);
+                            return x;
+                        }));
+        boolean seen = await(call, () -> {
+            try {
+                Ingress back = call.run(
+                        "read back ingress " + shown,
+                        c -> c.network()
+                                .v1()
+                                .ingresses()
+                                .inNamespace(ns)
+                                .withName(ref.name())
+                                .get());
+                return back != null
+                        && value.equals(annotation(back.getMetadata().getAnnotations(), WEIGHT));
+            } catch (KubeFailure f) {
+                return false;
+            }
+        });
+        String change = WEIGHT + " " + (before == null ? "unset" : before) + " -> " + value + " on " + shown;
+        return seen
+                ? ActionResult.ok(change + ", read back", change)
+                : ActionResult.failed(change + " was not read back before the timeout", change);
+    }
+
+    /** What {@code kubectl rollout undo} does: the previous revision's pod template back on the Deployment. */
+    private ActionResult rollback(KubeCall call, ObjectRef ref) throws KubeFailure {
+        String ns = ref.namespaceOr(call.namespace());
+        String shown = ref.shown(call.namespace());
+        Deployment d = call.run(
+                "read deployment " + shown,
+                c -> c.apps().deployments().inNamespace(ns).withName(ref.name()).get());
+        if (d == null) {
+            return ActionResult.failed("deployment " + shown + " does not exist", "");
+        }
+        long current = revision(d.getMetadata().getAnnotations());
+        List<ReplicaSet> owned = call
+                .run(
+                        "list the replica sets of " + shown,
+                        c -> c.apps().replicaSets().inNamespace(ns).list())
+                .getItems()
+                .stream()
+                .filter(rs -> rs.getMetadata().getOwnerReferences() != null
+                        && rs.getMetadata().getOwnerReferences().stream()
+                                .anyMatch(o -> d.getMetadata().getUid().equals(o.getUid())))
+                .toList();
+        Optional<ReplicaSet> previous = owned.stream()
+                .filter(rs -> revision(rs.getMetadata().getAnnotations()) < current)
+                .max(Comparator.comparingLong(rs -> revision(rs.getMetadata().getAnnotations())));
+        if (previous.isEmpty()) {
+            return ActionResult.failed(
+                    "deployment " + shown + " has no previous revision to roll back to (revision " + current + ", "
+                            + owned.size() + " replica sets)",
+                    "");
+        }
+        PodTemplateSpec template = previous.get().getSpec().getTemplate();
+        if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
+            // The hash names the old ReplicaSet; the controller sets it again for the template it adopts.
+            Map<String, String> labels =
+                    new LinkedHashMap<>(template.getMetadata().getLabels());
+            labels.remove("pod-template-hash");
+            template.getMetadata().setLabels(labels);
+        }
+        long to = revision(previous.get().getMetadata().getAnnotations());
+        String change = "deployment " + shown + " from revision " + current + " ("
+                + images(d.getSpec().getTemplate()) + ") to revision " + to + " (" + images(template) + ")";
+        Deployment patched = call.run(
+                "roll back " + shown,
+                c -> c.apps().deployments().inNamespace(ns).withName(ref.name()).edit(x -> {
+                    x.getSpec().setTemplate(template);
+                    return x;
+                }));
+        long generation = patched.getMetadata().getGeneration() == null
+                ? 0
+                : patched.getMetadata().getGeneration();
+        String[] why = {"not read back"};
+        boolean done = await(call, () -> {
+            try {
+                Deployment now = call.run(
+                        "read deployment " + shown,
+                        c -> c.apps()
+                                .deployments()
+                                .inNamespace(ns)
+                                .withName(ref.name())
+                                .get());
+                Optional<String> waiting = now == null
+                        ? Optional.of("deleted")
+                        : Rollouts.deployment(now)
+                                .or(() -> now.getStatus().getObservedGeneration() == null
+                                                || now.getStatus().getObservedGeneration() < generation
+                                        ? Optional.of("generation " + generation + " not observed")
+                                        : Optional.empty());
+                why[0] = waiting.orElse("");
+                return waiting.isEmpty() && images(now.getSpec().getTemplate()).equals(images(template));
+            } catch (KubeFailure f) {
+                why[0] = f.getMessage();
+                return false;
+            }
+        });
+        return done
+                ? ActionResult.ok("rolled back " + change + ", rolled out", change)
+                : ActionResult.failed(
+                        "rolled back " + change + " but it had not rolled out by the timeout: " + why[0], change);
+    }
+
+    /** Polls {@code done} until it holds or the call's deadline is near. */
+    private boolean await(KubeCall call, Supplier<Boolean> done) {
+        while (true) {
+            if (done.get()) {
+                return true;
+            }
+            Duration left = call.remaining();
+            if (left.compareTo(POLL) <= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        connection.target().ifPresent(t -> m.put("target", t));
+        Optional.ofNullable(connection.kubeconfig()).ifPresent(k -> m.put("kubeconfig", k));
+        Optional.ofNullable(connection.context()).ifPresent(k -> m.put("context", k));
+        Optional.ofNullable(connection.namespace()).ifPresent(k -> m.put("namespace", k));
+        canaryIngress.ifPresent(i ->
+                m.put("canaryIngress", i.namespace().map(n -> n + "/").orElse("") + i.name()));
+        undo.ifPresent(u -> m.put("undo", "deployment/" + u.name()));
+        return Map.of("kubernetes", m);
+    }
+
+    private static String images(PodTemplateSpec t) {
+        return String.join(
+                ", ",
+                t.getSpec().getContainers().stream().map(c -> c.getImage()).toList());
+    }
+
+    private static String annotation(Map<String, String> annotations, String key) {
+        return annotations == null ? null : annotations.get(key);
+    }
+
+    private static long revision(Map<String, String> annotations) {
+        String r = annotation(annotations, REVISION);
+        try {
+            return r == null ? 0 : Long.parseLong(r.strip());
+        } catch (NumberFormatException e) {
+            return 0; // an unreadable revision is none: such a ReplicaSet is never the one rolled back to
+        }
+    }
+}
