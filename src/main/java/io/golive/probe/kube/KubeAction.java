@@ -32,15 +32,27 @@ final class KubeAction implements Action {
 
     private final KubeConfig connection;
     private final Optional<ObjectRef> canaryIngress;
+    private final Optional<Split> split;
     private final Optional<ObjectRef> undo;
     private final ActionSite site;
     private final KubeClients clients;
     private final KubeEnv env;
     private final Clock clock;
 
+    /**
+     * Traffic as replicas: the canary Deployment gets the weight's share of {@code total} (rounded up,
+     * never 0 above weight 0), the stable one the rest.
+     */
+    record Split(ObjectRef stable, ObjectRef canary, int total) {
+        int canaryReplicas(int weight) {
+            return weight <= 0 ? 0 : Math.min(total, Math.max(1, (int) Math.ceil(total * weight / 100.0)));
+        }
+    }
+
     KubeAction(
             KubeConfig connection,
             Optional<ObjectRef> canaryIngress,
+            Optional<Split> split,
             Optional<ObjectRef> undo,
             ActionSite site,
             KubeClients clients,
@@ -48,6 +60,7 @@ final class KubeAction implements Action {
             Clock clock) {
         this.connection = connection;
         this.canaryIngress = canaryIngress;
+        this.split = split;
         this.undo = undo;
         this.site = site;
         this.clients = clients;
@@ -77,7 +90,13 @@ final class KubeAction implements Action {
         }
         ActionResult r;
         try {
-            r = undo.isPresent() ? rollback(call, undo.get()) : setWeight(call, canaryIngress.orElseThrow(), weight);
+            if (undo.isPresent()) {
+                r = rollback(call, undo.get());
+            } else if (split.isPresent()) {
+                r = scale(call, split.get(), weight);
+            } else {
+                r = setWeight(call, canaryIngress.orElseThrow(), weight);
+            }
         } catch (KubeFailure f) {
             r = ActionResult.failed(f.getMessage(), "");
         } catch (RuntimeException e) {
@@ -224,6 +243,56 @@ final class KubeAction implements Action {
                         "rolled back " + change + " but it had not rolled out by the timeout: " + why[0], change);
     }
 
+    private ActionResult scale(KubeCall call, Split s, int weight) throws KubeFailure {
+        int canary = s.canaryReplicas(weight);
+        String change = "replicas " + s.canary().shown(call.namespace()) + "=" + canary + ", "
+                + s.stable().shown(call.namespace()) + "=" + (s.total() - canary) + " (weight " + weight + ")";
+        for (Map.Entry<ObjectRef, Integer> e :
+                Map.of(s.canary(), canary, s.stable(), s.total() - canary).entrySet()) {
+            ObjectRef ref = e.getKey();
+            String shown = ref.shown(call.namespace());
+            Deployment d = call.run("scale deployment " + shown, c -> {
+                var op = c.apps()
+                        .deployments()
+                        .inNamespace(ref.namespaceOr(call.namespace()))
+                        .withName(ref.name());
+                return op.get() == null
+                        ? null
+                        : op.edit(x -> {
+                            x.getSpec().setReplicas(e.getValue());
+                            return x;
+                        });
+            });
+            if (d == null) {
+                return ActionResult.failed("deployment " + shown + " does not exist", change);
+            }
+        }
+        String[] why = {""};
+        boolean done = await(call, () -> ready(call, s.canary(), why) && ready(call, s.stable(), why));
+        return done
+                ? ActionResult.ok(change + ", ready", change)
+                : ActionResult.failed(change + " but not ready by the timeout: " + why[0], change);
+    }
+
+    private static boolean ready(KubeCall call, ObjectRef ref, String[] why) {
+        String shown = ref.shown(call.namespace());
+        try {
+            Deployment d = call.run(
+                    "read deployment " + shown,
+                    c -> c.apps()
+                            .deployments()
+                            .inNamespace(ref.namespaceOr(call.namespace()))
+                            .withName(ref.name())
+                            .get());
+            Optional<String> waiting = d == null ? Optional.of("deleted") : Rollouts.deployment(d);
+            why[0] = waiting.map(w -> shown + ": " + w).orElse("");
+            return waiting.isEmpty();
+        } catch (KubeFailure f) {
+            why[0] = f.getMessage();
+            return false;
+        }
+    }
+
     /** Polls {@code done} until it holds or the call's deadline is near. */
     private boolean await(KubeCall call, Supplier<Boolean> done) {
         while (true) {
@@ -252,6 +321,17 @@ final class KubeAction implements Action {
         Optional.ofNullable(connection.namespace()).ifPresent(k -> m.put("namespace", k));
         canaryIngress.ifPresent(i ->
                 m.put("canaryIngress", i.namespace().map(n -> n + "/").orElse("") + i.name()));
+        split.ifPresent(s -> {
+            m.put(
+                    "stable",
+                    s.stable().namespace().map(n -> n + "/").orElse("")
+                            + s.stable().name());
+            m.put(
+                    "canary",
+                    s.canary().namespace().map(n -> n + "/").orElse("")
+                            + s.canary().name());
+            m.put("replicas", s.total());
+        });
         undo.ifPresent(u -> m.put("undo", "deployment/" + u.name()));
         return Map.of("kubernetes", m);
     }

@@ -15,12 +15,14 @@ import java.util.Optional;
 
 /**
  * {@code kubernetes:} under {@code rollout.traffic} or {@code rollout.rollback}: {@code canaryIngress}
- * (ingress-nginx canary weight) for traffic, {@code undo: deployment/NAME} (what {@code kubectl rollout
+ * (ingress-nginx canary weight) or {@code stable} + {@code canary} Deployments sharing {@code replicas}
+ * for traffic, {@code undo: deployment/NAME} (what {@code kubectl rollout
  * undo} does) for rollback, with {@code target} or {@code kubeconfig}, {@code context},
  * {@code namespace} as for the probe.
  */
 public final class KubeActionKind implements ActionKind {
-    static final List<String> KEYS = List.of("target", "kubeconfig", "context", "namespace", "canaryIngress", "undo");
+    static final List<String> KEYS = List.of(
+            "target", "kubeconfig", "context", "namespace", "canaryIngress", "stable", "canary", "replicas", "undo");
 
     private final KubeClients clients;
     private final KubeEnv env;
@@ -57,6 +59,15 @@ public final class KubeActionKind implements ActionKind {
                         m.lineOf(e.getKey()),
                         where + ": unknown key '" + e.getKey() + "' (known: " + String.join(", ", KEYS) + ")");
                 ok = false;
+            } else if (e.getKey().equals("replicas")) {
+                if (e.getValue() instanceof ScalarNode s && s.value() instanceof Long n && n >= 1 && n <= 10_000) {
+                    values.put("replicas", n.toString());
+                } else {
+                    problems.add(
+                            m.lineOf("replicas"),
+                            where + ".replicas: expected the total number of replicas (1 or more)");
+                    ok = false;
+                }
             } else if (e.getValue() instanceof ScalarNode s && s.value() instanceof String v && !v.isBlank()) {
                 values.put(e.getKey(), v.strip());
             } else {
@@ -68,9 +79,21 @@ public final class KubeActionKind implements ActionKind {
         Optional<ObjectRef> undo = Optional.ofNullable(values.get("undo")).flatMap(u -> undo(u, m, where, problems));
         ok &= ingress.isPresent() || !values.containsKey("canaryIngress");
         ok &= undo.isPresent() || !values.containsKey("undo");
-        if (ok && ingress.isEmpty() && undo.isEmpty()) {
+        Optional<ObjectRef> stable = ref(values, "stable", m, where, problems);
+        Optional<ObjectRef> canary = ref(values, "canary", m, where, problems);
+        ok &= stable.isPresent() == values.containsKey("stable") && canary.isPresent() == values.containsKey("canary");
+        boolean split = values.containsKey("stable") || values.containsKey("canary") || values.containsKey("replicas");
+        if (split && !(stable.isPresent() && canary.isPresent() && values.containsKey("replicas"))) {
             problems.add(
-                    m.line(), where + ": expected canaryIngress: NAME (traffic) or undo: deployment/NAME (rollback)");
+                    m.line(),
+                    where + ": stable, canary and replicas go together (the two Deployments and their total)");
+            ok = false;
+        }
+        if (ok && ingress.isEmpty() && undo.isEmpty() && !split) {
+            problems.add(
+                    m.line(),
+                    where + ": expected canaryIngress: NAME or stable + canary + replicas (traffic),"
+                            + " or undo: deployment/NAME (rollback)");
             ok = false;
         }
         if (undo.isPresent() && !site.role().equals("rollback")) {
@@ -92,7 +115,11 @@ public final class KubeActionKind implements ActionKind {
                 values.get("kubeconfig"),
                 values.get("context"),
                 values.get("namespace"));
-        return Optional.of(new KubeAction(connection, ingress, undo, site, clients, env, clock));
+        Optional<KubeAction.Split> replicas = split
+                ? Optional.of(
+                        new KubeAction.Split(stable.get(), canary.get(), Integer.parseInt(values.get("replicas"))))
+                : Optional.empty();
+        return Optional.of(new KubeAction(connection, ingress, replicas, undo, site, clients, env, clock));
     }
 
     private static Optional<ObjectRef> ref(

@@ -74,6 +74,28 @@ class KubeActionIT {
     }
 
     @Test
+    void trafficAsReplicasGivesTheCanaryItsShareRoundedUp() {
+        cluster.seed(deployment("shop", "checkout", "shop/checkout:1.9.3", 10, 10, 10));
+        cluster.seed(deployment("shop", "checkout-canary", "shop/checkout:2.0.0", 0, 0, 0));
+        Action traffic = bind(
+                        "traffic",
+                        Map.of("target", "cluster", "stable", "checkout", "canary", "checkout-canary", "replicas", 10L))
+                .orElseThrow();
+        Thread controller = Thread.ofVirtual().start(this::deploymentController);
+        List<String> seen = new ArrayList<>();
+        try {
+            for (int weight : List.of(1, 10, 50, 100, 0)) {
+                ActionResult r = traffic.run(weight, Duration.ofSeconds(15));
+                assertThat(r.ok()).as(r.summary()).isTrue();
+                seen.add(replicas("checkout-canary") + "/" + replicas("checkout"));
+            }
+        } finally {
+            controller.interrupt();
+        }
+        assertThat(seen).containsExactly("1/9", "1/9", "5/5", "10/0", "0/10");
+    }
+
+    @Test
     void anIngressThatIsNotACanaryIsRefused() {
         cluster.seed(canaryIngress("checkout", false));
         ActionResult r = bind("traffic", Map.of("target", "cluster", "canaryIngress", "checkout"))
@@ -164,22 +186,29 @@ class KubeActionIT {
                 .contains("rollout.traffic.kubernetes.undo: belongs under rollout.rollback")
                 .contains("rollout.rollback.kubernetes.undo: 'checkout' is not deployment/NAME")
                 .contains(
-                        "rollout.traffic.kubernetes: expected canaryIngress: NAME (traffic) or undo: deployment/NAME (rollback)");
+                        "rollout.traffic.kubernetes: expected canaryIngress: NAME or stable + canary + replicas (traffic), or undo: deployment/NAME (rollback)");
     }
 
     /** What the deployment controller does, enough for a rollback: it observes the new generation and rolls it out. */
     private void deploymentController() {
         while (!Thread.currentThread().isInterrupted()) {
-            Deployment d = cluster.admin()
+            for (Deployment d : cluster.admin()
                     .apps()
                     .deployments()
                     .inNamespace("shop")
-                    .withName("checkout")
-                    .get();
-            Long generation = d.getMetadata().getGeneration();
-            if (generation != null && d.getStatus().getObservedGeneration() < generation) {
-                d.getStatus().setObservedGeneration(generation);
-                cluster.admin().resource(d).updateStatus();
+                    .list()
+                    .getItems()) {
+                Long generation = d.getMetadata().getGeneration();
+                int desired = d.getSpec().getReplicas();
+                var st = d.getStatus();
+                if (generation != null && st.getObservedGeneration() < generation || st.getReadyReplicas() != desired) {
+                    st.setObservedGeneration(generation);
+                    st.setReplicas(desired);
+                    st.setUpdatedReplicas(desired);
+                    st.setReadyReplicas(desired);
+                    st.setAvailableReplicas(desired);
+                    cluster.admin().resource(d).updateStatus();
+                }
             }
             try {
                 Thread.sleep(100);
@@ -189,18 +218,29 @@ class KubeActionIT {
         }
     }
 
-    private Optional<Action> bind(String role, Map<String, String> values) {
+    private int replicas(String deployment) {
+        return cluster.admin()
+                .apps()
+                .deployments()
+                .inNamespace("shop")
+                .withName(deployment)
+                .get()
+                .getSpec()
+                .getReplicas();
+    }
+
+    private Optional<Action> bind(String role, Map<String, ?> values) {
         Problems problems = new Problems("golive.yaml");
         Optional<Action> a = bind(role, values, problems);
         assertThat(text(problems)).isEmpty();
         return a;
     }
 
-    private Optional<Action> bind(String role, Map<String, String> values, Problems problems) {
+    private Optional<Action> bind(String role, Map<String, ?> values, Problems problems) {
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         int line = 10;
-        for (Map.Entry<String, String> e : values.entrySet()) {
+        for (Map.Entry<String, ?> e : values.entrySet()) {
             entries.put(e.getKey(), new ScalarNode(++line, e.getValue()));
             lines.put(e.getKey(), line);
         }
