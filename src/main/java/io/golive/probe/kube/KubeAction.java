@@ -1,8 +1,6 @@
 package io.golive.probe.kube;
 
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.golive.probe.ProbeContext;
 import io.golive.rollout.Action;
@@ -12,12 +10,10 @@ import io.golive.spec.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A rollout action on a cluster: sets the canary weight of an ingress-nginx canary Ingress and reads
@@ -27,8 +23,6 @@ import java.util.function.Supplier;
 final class KubeAction implements Action {
     static final String CANARY = "nginx.ingress.kubernetes.io/canary";
     static final String WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
-    static final String REVISION = "deployment.kubernetes.io/revision";
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final KubeConfig connection;
     private final Optional<ObjectRef> canaryIngress;
@@ -91,7 +85,7 @@ final class KubeAction implements Action {
         ActionResult r;
         try {
             if (undo.isPresent()) {
-                r = rollback(call, undo.get());
+                r = DeploymentUndo.run(call, undo.get());
             } else if (split.isPresent()) {
                 r = scale(call, split.get(), weight);
             } else {
@@ -141,7 +135,7 @@ final class KubeAction implements Action {
                             x.getMetadata().getAnnotations().put(WEIGHT, value);
                             return x;
                         }));
-        boolean seen = await(call, () -> {
+        boolean seen = call.await(() -> {
             try {
                 Ingress back = call.run(
                         "read back ingress " + shown,
@@ -161,86 +155,6 @@ final class KubeAction implements Action {
         return seen
                 ? ActionResult.ok(change + ", read back", change)
                 : ActionResult.failed(change + " was not read back before the timeout", change);
-    }
-
-    /** What {@code kubectl rollout undo} does: the previous revision's pod template back on the Deployment. */
-    private ActionResult rollback(KubeCall call, ObjectRef ref) throws KubeFailure {
-        String ns = ref.namespaceOr(call.namespace());
-        String shown = ref.shown(call.namespace());
-        Deployment d = call.run(
-                "read deployment " + shown,
-                c -> c.apps().deployments().inNamespace(ns).withName(ref.name()).get());
-        if (d == null) {
-            return ActionResult.failed("deployment " + shown + " does not exist", "");
-        }
-        long current = revision(d.getMetadata().getAnnotations());
-        List<ReplicaSet> owned = call
-                .run(
-                        "list the replica sets of " + shown,
-                        c -> c.apps().replicaSets().inNamespace(ns).list())
-                .getItems()
-                .stream()
-                .filter(rs -> rs.getMetadata().getOwnerReferences() != null
-                        && rs.getMetadata().getOwnerReferences().stream()
-                                .anyMatch(o -> d.getMetadata().getUid().equals(o.getUid())))
-                .toList();
-        Optional<ReplicaSet> previous = owned.stream()
-                .filter(rs -> revision(rs.getMetadata().getAnnotations()) < current)
-                .max(Comparator.comparingLong(rs -> revision(rs.getMetadata().getAnnotations())));
-        if (previous.isEmpty()) {
-            return ActionResult.failed(
-                    "deployment " + shown + " has no previous revision to roll back to (revision " + current + ", "
-                            + owned.size() + " replica sets)",
-                    "");
-        }
-        PodTemplateSpec template = previous.get().getSpec().getTemplate();
-        if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
-            // The hash names the old ReplicaSet; the controller sets it again for the template it adopts.
-            Map<String, String> labels =
-                    new LinkedHashMap<>(template.getMetadata().getLabels());
-            labels.remove("pod-template-hash");
-            template.getMetadata().setLabels(labels);
-        }
-        long to = revision(previous.get().getMetadata().getAnnotations());
-        String change = "deployment " + shown + " from revision " + current + " ("
-                + images(d.getSpec().getTemplate()) + ") to revision " + to + " (" + images(template) + ")";
-        Deployment patched = call.run(
-                "roll back " + shown,
-                c -> c.apps().deployments().inNamespace(ns).withName(ref.name()).edit(x -> {
-                    x.getSpec().setTemplate(template);
-                    return x;
-                }));
-        long generation = patched.getMetadata().getGeneration() == null
-                ? 0
-                : patched.getMetadata().getGeneration();
-        String[] why = {"not read back"};
-        boolean done = await(call, () -> {
-            try {
-                Deployment now = call.run(
-                        "read deployment " + shown,
-                        c -> c.apps()
-                                .deployments()
-                                .inNamespace(ns)
-                                .withName(ref.name())
-                                .get());
-                Optional<String> waiting = now == null
-                        ? Optional.of("deleted")
-                        : Rollouts.deployment(now)
-                                .or(() -> now.getStatus().getObservedGeneration() == null
-                                                || now.getStatus().getObservedGeneration() < generation
-                                        ? Optional.of("generation " + generation + " not observed")
-                                        : Optional.empty());
-                why[0] = waiting.orElse("");
-                return waiting.isEmpty() && images(now.getSpec().getTemplate()).equals(images(template));
-            } catch (KubeFailure f) {
-                why[0] = f.getMessage();
-                return false;
-            }
-        });
-        return done
-                ? ActionResult.ok("rolled back " + change + ", rolled out", change)
-                : ActionResult.failed(
-                        "rolled back " + change + " but it had not rolled out by the timeout: " + why[0], change);
     }
 
     private ActionResult scale(KubeCall call, Split s, int weight) throws KubeFailure {
@@ -268,7 +182,7 @@ final class KubeAction implements Action {
             }
         }
         String[] why = {""};
-        boolean done = await(call, () -> ready(call, s.canary(), why) && ready(call, s.stable(), why));
+        boolean done = call.await(() -> ready(call, s.canary(), why) && ready(call, s.stable(), why));
         return done
                 ? ActionResult.ok(change + ", ready", change)
                 : ActionResult.failed(change + " but not ready by the timeout: " + why[0], change);
@@ -288,27 +202,8 @@ final class KubeAction implements Action {
             why[0] = waiting.map(w -> shown + ": " + w).orElse("");
             return waiting.isEmpty();
         } catch (KubeFailure f) {
-            why[0] = f.getMessage();
+            why[0] = why[0].isEmpty() ? f.getMessage() : why[0];
             return false;
-        }
-    }
-
-    /** Polls {@code done} until it holds or the call's deadline is near. */
-    private boolean await(KubeCall call, Supplier<Boolean> done) {
-        while (true) {
-            if (done.get()) {
-                return true;
-            }
-            Duration left = call.remaining();
-            if (left.compareTo(POLL) <= 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
     }
 
@@ -336,22 +231,7 @@ final class KubeAction implements Action {
         return Map.of("kubernetes", m);
     }
 
-    private static String images(PodTemplateSpec t) {
-        return String.join(
-                ", ",
-                t.getSpec().getContainers().stream().map(c -> c.getImage()).toList());
-    }
-
-    private static String annotation(Map<String, String> annotations, String key) {
+    static String annotation(Map<String, String> annotations, String key) {
         return annotations == null ? null : annotations.get(key);
-    }
-
-    private static long revision(Map<String, String> annotations) {
-        String r = annotation(annotations, REVISION);
-        try {
-            return r == null ? 0 : Long.parseLong(r.strip());
-        } catch (NumberFormatException e) {
-            return 0; // an unreadable revision is none: such a ReplicaSet is never the one rolled back to
-        }
     }
 }

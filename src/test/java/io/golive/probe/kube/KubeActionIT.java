@@ -301,7 +301,7 @@ class KubeActionIT {
     }
 
     private static Deployment withRevision(Deployment d, String revision) {
-        d.getMetadata().setAnnotations(Map.of(KubeAction.REVISION, revision));
+        d.getMetadata().setAnnotations(Map.of(DeploymentUndo.REVISION, revision));
         return d;
     }
 
@@ -311,7 +311,7 @@ class KubeActionIT {
                 .withNewMetadata()
                 .withNamespace("shop")
                 .withName(name)
-                .withAnnotations(Map.of(KubeAction.REVISION, revision))
+                .withAnnotations(Map.of(DeploymentUndo.REVISION, revision))
                 .withLabels(Map.of("app", "checkout", "pod-template-hash", hash))
                 .addNewOwnerReference()
                 .withApiVersion("apps/v1")
