@@ -16,6 +16,8 @@ import java.util.function.Function;
  * request timeout, and is abandoned at the deadline whatever the client does.
  */
 final class KubeCall {
+    private static final Duration POLL = Duration.ofMillis(250);
+
     private final KubernetesClient client;
     private final ProbeContext context;
     private final String server;
@@ -36,6 +38,11 @@ final class KubeCall {
 
     Clock clock() {
         return context.clock();
+    }
+
+    /** Time left before the deadline. */
+    Duration remaining() {
+        return context.remaining();
     }
 
     /** How many calls were made. */
@@ -78,6 +85,25 @@ final class KubeCall {
             worker.interrupt();
             Thread.currentThread().interrupt();
             throw new KubeFailure("interrupted while asking " + server + " to " + what, true, 0);
+        }
+    }
+
+    /** Polls {@code done} until it holds or the deadline is near; whether it came to hold. */
+    boolean await(java.util.function.BooleanSupplier done) {
+        while (true) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            Duration left = remaining();
+            if (left.compareTo(POLL) <= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 }

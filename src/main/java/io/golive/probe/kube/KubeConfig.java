@@ -109,6 +109,33 @@ public record KubeConfig(
         defaultStorageClass = Boolean.TRUE.equals(defaultStorageClass);
     }
 
+    /** Only where to connect: what a rollout action of kind {@code kubernetes} needs of a check's keys. */
+    static KubeConfig connection(Optional<String> target, String kubeconfig, String context, String namespace) {
+        return new KubeConfig(
+                target,
+                kubeconfig,
+                context,
+                namespace,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     @Override
     public List<String> validate() {
         List<String> problems = new ArrayList<>();

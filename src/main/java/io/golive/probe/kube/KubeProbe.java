@@ -38,6 +38,10 @@ public final class KubeProbe implements Probe<KubeConfig> {
         this.env = requireNonNull(env, "null env");
     }
 
+    static KubeClients sharedClients() {
+        return SHARED;
+    }
+
     @Override
     public String kind() {
         return "kubernetes";
