@@ -97,9 +97,10 @@ public final class Notifier {
             return Optional.empty();
         }
         Destination dest = destinations.get(d.destination());
-        return dest.channel().equals(d.channel()) && dest.format().key().equals(d.format())
-                ? Optional.of(dest)
-                : Optional.empty();
+        boolean same = dest.channel().equals(d.channel())
+                && dest.format().key().equals(d.format())
+                && dest.shown().equals(d.shown());
+        return same ? Optional.of(dest) : Optional.empty();
     }
 
     /** PagerDuty hears of a rollback and of the completion that resolves it, nothing else. */

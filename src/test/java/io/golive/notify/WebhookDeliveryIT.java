@@ -256,4 +256,21 @@ class WebhookDeliveryIT {
         assertThat(n.notify(Event.decision(SHOP, clock.instant(), "GO", "NO_GO", List.of("x"))))
                 .hasSize(1);
     }
+
+    @Test
+    void aDeliveryWhoseEntryLeftTheSpecBeforeTheRestartFailsAndGoesNowhere() throws Exception {
+        notifier(spec("notify:\n  - webhook: %s\n".formatted(sink.url("old")), Map.of()), Duration.ofSeconds(5))
+                .notify(rolledBack());
+
+        var edited = spec("notify:\n  - email: ops@example.com\n    smtp: { host: 127.0.0.1, port: 9 }\n", Map.of());
+        Delivery d = notifier(edited, Duration.ofSeconds(5)).deliverDue().get(0);
+
+        assertThat(d.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(d.lastError())
+                .get()
+                .asString()
+                .startsWith("notify entry 1 (http://127.0.0.1:")
+                .endsWith(") is no longer in the spec");
+        assertThat(sink.received("old")).isEmpty();
+    }
 }
