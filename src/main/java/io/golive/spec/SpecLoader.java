@@ -27,8 +27,8 @@ import java.util.Set;
  * reported together; probe configurations are checked later by the probe registry.
  */
 public final class SpecLoader {
-    static final Set<String> TOP_KEYS =
-            Set.of("name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs", "rollout");
+    static final Set<String> TOP_KEYS = Set.of(
+            "name", "launch", "checklist", "targets", "checks", "timeout", "schedule", "signoffs", "rollout", "notify");
     static final Set<String> CHECK_KEYS = Set.of("item", "criterion", "name", "blocking", "timeout");
     private static final long MAX_BYTES = 1024 * 1024;
 

@@ -78,7 +78,7 @@ class SpecLoaderTest {
                         e -> assertThat(((InputException) e).problems())
                                 .containsExactly(
                                         f
-                                                + ":3: unknown top-level key 'colour' (allowed: checklist, checks, launch, name, rollout, schedule, signoffs, targets, timeout)",
+                                                + ":3: unknown top-level key 'colour' (allowed: checklist, checks, launch, name, notify, rollout, schedule, signoffs, targets, timeout)",
                                         f + ":4: bad duration 'soon' (write it like 500ms, 10s, 5m, 4h or 7d)",
                                         f + ":6: a check needs one probe key (http, tls)",
                                         f + ":7: a check has one probe key, this one has 2: http, tls",
