@@ -35,8 +35,9 @@ class KubeContractIT extends ProbeContractTest<KubeConfig> {
     }
 
     @Override
-    protected KubeConfig silentServer(int port) {
-        return config("silent", "http://127.0.0.1:" + port, MockCluster.TOKEN, Map.of("namespaces", List.of("pager")));
+    protected Optional<KubeConfig> silentServer(int port) {
+        return Optional.of(config(
+                "silent", "http://127.0.0.1:" + port, MockCluster.TOKEN, Map.of("namespaces", List.of("pager"))));
     }
 
     /** cert-manager is installed but namespace pager holds no Certificate. */
@@ -46,8 +47,8 @@ class KubeContractIT extends ProbeContractTest<KubeConfig> {
     }
 
     @Override
-    protected KubeConfig withSecret(String secret) {
-        return config("secret", cluster.url(), secret, Map.of("deployments", List.of("pager/" + "api")));
+    protected Optional<KubeConfig> withSecret(String secret) {
+        return Optional.of(config("secret", cluster.url(), secret, Map.of("deployments", List.of("pager/" + "api"))));
     }
 
     private static KubeConfig config(String name, String server, String token, Map<String, Object> options) {

@@ -107,8 +107,8 @@ class LoadProbeIT extends ProbeContractTest<LoadConfig> {
     }
 
     @Override
-    protected LoadConfig silentServer(int port) {
-        return config("http://127.0.0.1:" + port + "/", 2, "300ms", List.of());
+    protected Optional<LoadConfig> silentServer(int port) {
+        return Optional.of(config("http://127.0.0.1:" + port + "/", 2, "300ms", List.of()));
     }
 
     @Override
@@ -117,8 +117,8 @@ class LoadProbeIT extends ProbeContractTest<LoadConfig> {
     }
 
     @Override
-    protected LoadConfig withSecret(String secret) {
-        return new LoadConfig(
+    protected Optional<LoadConfig> withSecret(String secret) {
+        return Optional.of(new LoadConfig(
                 Optional.of(url("/fast")),
                 Optional.empty(),
                 null,
@@ -131,7 +131,7 @@ class LoadProbeIT extends ProbeContractTest<LoadConfig> {
                 null,
                 List.of(),
                 null,
-                null);
+                null));
     }
 
     @Test
