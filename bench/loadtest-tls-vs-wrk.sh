@@ -55,7 +55,8 @@ http {
 CONF
 taskset -c 0 nginx -p "$work" -c "$work/nginx.conf" >"$work/nginx.out" 2>&1 &
 nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
+# KEEP=1 keeps the outputs of every run in the work folder (named on standard error).
+trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; [ -n "${KEEP:-}" ] && echo "bench: outputs in $work" >&2 || rm -rf "$work"' EXIT
 url=https://127.0.0.1:$port/
 logged=https://127.0.0.1:$((port + 1))/
 for _ in $(seq 50); do
@@ -132,7 +133,8 @@ def wrk(name):
 
 def golive(name):
     j = json.loads(open(f"{work}/{name}.out").read())
-    return j["rate"], j["latencyMs"]["p50"], j["latencyMs"]["p99"], j["errors"]
+    lat = j["latencyMs"]  # null percentiles: no answer at all
+    return j["rate"], lat["p50"] or float("nan"), lat["p99"] or float("nan"), j["errors"]
 
 def resumed(name):
     lines = open(f"{work}/{name}.tls").read().split()

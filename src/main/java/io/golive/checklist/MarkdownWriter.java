@@ -27,7 +27,9 @@ public final class MarkdownWriter {
             out.append(lines[i]);
             String note = rest.get(i + 1);
             if (note != null) {
-                out.append(' ').append(comment(note));
+                String c = comment(note);
+                // On a table row a pipe in the comment would split off a cell.
+                out.append(' ').append(lines[i].strip().startsWith("|") ? c.replace("|", "\\|") : c);
             }
             if (i < lines.length - 1) {
                 out.append('\n');
