@@ -11,7 +11,9 @@ import io.golive.gate.Gate;
 import io.golive.gate.Planner;
 import io.golive.gate.RunOptions;
 import io.golive.probe.ProbeRegistry;
+import io.golive.probe.kube.KubeActionKind;
 import io.golive.report.Json;
+import io.golive.rollout.ActionKind;
 import io.golive.rollout.Control;
 import io.golive.rollout.Guard;
 import io.golive.rollout.GuardLock;
@@ -51,7 +53,7 @@ import picocli.CommandLine.Spec;
             "130/143 stopped by a signal (traffic left as it is). With status, resume,",
             "pause or abort: act on the rollout, also while a guard runs."
         })
-final class RolloutCommand implements Callable<Integer> {
+public final class RolloutCommand implements Callable<Integer> {
     static final int SIGINT = 130;
     static final int SIGTERM = 143;
     private static final List<String> ACTIONS = List.of("status", "resume", "pause", "abort");
@@ -106,7 +108,7 @@ final class RolloutCommand implements Callable<Integer> {
         SpecLoader loader = new SpecLoader(registry.kinds(), System.getenv());
         LaunchSpec launch = loader.load(file);
         List<Checklist> checklists = checklists(launch, err);
-        Plan plan = new PlanReader(registry, List.of(), Clock.systemUTC())
+        Plan plan = new PlanReader(registry, actionKinds(Clock.systemUTC()), Clock.systemUTC())
                 .read(launch, loader.section(launch, "rollout"), checklists);
         StateFile state = new StateFile(stateFile != null ? stateFile : defaultState(launch));
         if (dryRun) {
@@ -118,6 +120,11 @@ final class RolloutCommand implements Callable<Integer> {
             return act(action.toLowerCase(Locale.ROOT), plan, state, out, err);
         }
         return guard(launch, checklists, registry, plan, state, out, err);
+    }
+
+    /** The traffic and rollback actions beyond the rollout package's own (command, webhook). */
+    public static List<ActionKind> actionKinds(Clock clock) {
+        return List.of(new KubeActionKind(clock));
     }
 
     static Path defaultState(LaunchSpec launch) {
