@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Loads and validates {@code golive.yaml}. Every problem is collected with its line, and all are
@@ -34,6 +35,7 @@ public final class SpecLoader {
 
     private final Set<String> probeKinds;
     private final Map<String, String> env;
+    private final Predicate<Path> checklistPresent;
 
     /** The top-level keys a spec may have. */
     public static Set<String> topKeys() {
@@ -42,8 +44,21 @@ public final class SpecLoader {
 
     /** @param probeKinds the probe keys a check may use; @param env the environment for {@code ${ENV}} */
     public SpecLoader(Set<String> probeKinds, Map<String, String> env) {
+        this(probeKinds, env, Files::isRegularFile);
+    }
+
+    private SpecLoader(Set<String> probeKinds, Map<String, String> env, Predicate<Path> checklistPresent) {
         this.probeKinds = Set.copyOf(requireNonNull(probeKinds, "null probeKinds"));
         this.env = Map.copyOf(requireNonNull(env, "null env"));
+        this.checklistPresent = requireNonNull(checklistPresent, "null checklistPresent");
+    }
+
+    /**
+     * A loader for a spec whose checklists are not files on this machine (the server's uploads, held
+     * in memory): {@code present} tells whether a resolved checklist path names one of them.
+     */
+    public SpecLoader withChecklists(Predicate<Path> present) {
+        return new SpecLoader(probeKinds, env, present);
     }
 
     /**
@@ -163,7 +178,7 @@ public final class SpecLoader {
                 continue;
             }
             Path p = base == null ? Path.of(s.text()) : base.resolve(s.text()).normalize();
-            if (!Files.isRegularFile(p)) {
+            if (!checklistPresent.test(p)) {
                 problems.add(n.line(), "checklist " + s.text() + " not found (looked for " + p + ")");
             }
             out.add(p);

@@ -104,7 +104,6 @@ public final class EvaluationRunner implements AutoCloseable {
         try {
             executor.submit(() -> run(runId, user, launch, files));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            files.close();
             running.remove(runId);
             evaluations.close(runId, "INTERRUPTED", "the server is stopping", clock.millis());
         }
@@ -130,7 +129,7 @@ public final class EvaluationRunner implements AutoCloseable {
     private void run(long runId, String user, LaunchStore.Launch launch, SpecFiles files) {
         Timer.Sample sample = Timer.start(meters);
         AtomicLong lastProgress = new AtomicLong();
-        try (files) {
+        try {
             List<CheckResult> results = new Engine(clock)
                     .run(files.spec(), files.planned(), options, (r, done, total, f) -> {
                         meters.timer(

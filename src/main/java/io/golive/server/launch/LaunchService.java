@@ -146,7 +146,8 @@ public final class LaunchService {
             tx.executeWithoutResult(s ->
                     refused.forEach(r -> audit.append(user, "egress.refused", launch, SpecFiles.SPEC_NAME, "", r)));
         }
-        try (SpecFiles files = SpecFiles.load(sources, registry.get(), env.get())) {
+        try {
+            SpecFiles files = SpecFiles.load(sources, registry.get(), env.get());
             List<String> problems = new ArrayList<>(refused);
             for (PlannedCheck c : files.planned()) {
                 if (!localProbes && ServerProbes.isLocal(c.spec().kind())) {

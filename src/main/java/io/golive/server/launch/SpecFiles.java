@@ -9,45 +9,39 @@ import io.golive.gate.PlannedCheck;
 import io.golive.gate.Planner;
 import io.golive.probe.ProbeRegistry;
 import io.golive.spec.LaunchSpec;
+import io.golive.spec.Problems;
 import io.golive.spec.SpecLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * An uploaded launch written to a private temporary folder, so that the core's spec loader (which
- * reads files and resolves the checklist path against the spec) loads and validates it unchanged.
- * Problems are reported against the uploaded names, not the temporary folder.
+ * An uploaded launch, loaded and validated from its texts in memory: nothing of an upload is written
+ * to the server's disk. The spec is named as if it lay in a folder of its own ({@link #HOME}, which
+ * does not exist), so that its {@code checklist:} resolves to one of the uploaded names; problems are
+ * reported against the uploaded names.
  */
-final class SpecFiles implements AutoCloseable {
+final class SpecFiles {
     static final String SPEC_NAME = "golive.yaml";
+    /** The folder an upload is named in; never created. */
+    static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "golive-upload")
+            .toAbsolutePath()
+            .normalize();
 
-    private final Path dir;
     private final LaunchSpec spec;
     private final List<String> checklistNames;
     private final Checklist checklist;
     private final List<PlannedCheck> planned;
 
-    private SpecFiles(Path dir, LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
-        this.dir = dir;
-        try {
-            Files.writeString(dir.resolve(SPEC_NAME), sources.spec(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> f : sources.checklists().entrySet()) {
-                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.spec = new SpecLoader(registry.kinds(), env).load(dir.resolve(SPEC_NAME));
-        requireUploaded(spec.checklists(), dir, sources);
+    private SpecFiles(LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
+        Path specFile = HOME.resolve(SPEC_NAME);
+        // every checklist path passes the loader: requireUploaded says which are not uploads, in one run
+        SpecLoader.Draft draft =
+                new SpecLoader(registry.kinds(), env).withChecklists(p -> true).draft(specFile, sources.spec());
+        requireUploaded(draft.spec().checklists(), sources, draft.problems());
+        draft.problems().throwIfAny();
+        this.spec = draft.spec();
         this.checklistNames =
                 spec.checklists().stream().map(p -> p.getFileName().toString()).toList();
         this.checklist = imported(spec.name(), texts(checklistNames, sources.checklists()), spec.signoffs());
@@ -57,22 +51,12 @@ final class SpecFiles implements AutoCloseable {
     /** Loads and validates; every problem is in the {@link InputException}, named by uploaded file. */
     static SpecFiles load(LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
         sources.requireValidNames();
-        Path dir;
         try {
-            dir = Files.createTempDirectory("golive-launch-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return new SpecFiles(dir, sources, registry, env);
+            return new SpecFiles(sources, registry, env);
         } catch (InputException e) {
-            delete(dir);
-            String prefix = dir.toString() + java.io.File.separator;
+            String prefix = HOME.toString() + java.io.File.separator;
             throw new InputException(
                     e.problems().stream().map(p -> p.replace(prefix, "")).toList());
-        } catch (RuntimeException e) {
-            delete(dir);
-            throw e;
         }
     }
 
@@ -80,25 +64,21 @@ final class SpecFiles implements AutoCloseable {
      * A spec names its checklists among the files uploaded with it: never a path on the server (an
      * absolute one, one with {@code ..}) nor a name that was not uploaded.
      */
-    private static void requireUploaded(List<Path> checklists, Path dir, LaunchSources sources) {
-        Path home = dir.toAbsolutePath().normalize();
-        List<String> problems = new ArrayList<>();
+    private static void requireUploaded(List<Path> checklists, LaunchSources sources, Problems problems) {
+        String prefix = HOME.toString() + java.io.File.separator;
         for (Path p : checklists) {
             Path normal = p.toAbsolutePath().normalize();
-            String prefix = dir.toString() + java.io.File.separator;
-            // as the spec wrote it: the loader resolved it against the temporary folder
+            // as the spec wrote it: the loader resolved it against the upload's folder
             String name = p.toString().startsWith(prefix) ? p.toString().substring(prefix.length()) : p.toString();
-            boolean uploaded = home.equals(normal.getParent())
+            boolean uploaded = HOME.equals(normal.getParent())
                     && sources.checklists().containsKey(normal.getFileName().toString());
             if (!uploaded) {
-                problems.add(SPEC_NAME + ":" + lineOf(sources.spec(), name) + ": checklist \"" + name
-                        + "\" is not one of the uploaded files "
-                        + sources.checklists().keySet()
-                        + " (name an uploaded checklist by its file name)");
+                problems.add(
+                        lineOf(sources.spec(), name),
+                        "checklist \"" + name + "\" is not one of the uploaded files "
+                                + sources.checklists().keySet()
+                                + " (name an uploaded checklist by its file name)");
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
         }
     }
 
@@ -148,18 +128,5 @@ final class SpecFiles implements AutoCloseable {
 
     List<PlannedCheck> planned() {
         return planned;
-    }
-
-    @Override
-    public void close() {
-        delete(dir);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is harmless; the next start of the JVM's temp cleaner removes it
-        }
     }
 }
