@@ -119,7 +119,9 @@ public final class RolloutCommand implements Callable<Integer> {
         if (action != null) {
             return act(action.toLowerCase(Locale.ROOT), plan, state, out, err);
         }
-        return guard(launch, checklists, registry, plan, state, out, err);
+        try (LaunchNotices notices = LaunchNotices.open(launch, loader.section(launch, "notify"), state.path(), err)) {
+            return guard(launch, checklists, registry, plan, state, notices, out, err);
+        }
     }
 
     /** The traffic and rollback actions beyond the rollout package's own (command, webhook). */
@@ -150,6 +152,7 @@ public final class RolloutCommand implements Callable<Integer> {
             ProbeRegistry registry,
             Plan plan,
             StateFile state,
+            LaunchNotices notices,
             PrintWriter out,
             PrintWriter err) {
         Optional<GuardLock> lock = GuardLock.tryAcquire(state);
@@ -183,6 +186,7 @@ public final class RolloutCommand implements Callable<Integer> {
                                 err.println((terminal ? "\r\033[K" : "") + RolloutLines.line(e));
                             }
                             err.flush();
+                            notices.guardEvent(e);
                         })
                         .run(start);
             } finally {

@@ -176,6 +176,57 @@ class RolloutCommandIT {
     }
 
     @Test
+    void theSpecsWebhookHearsOfTheStartEachPromotionAndTheCompletionAndTheOutboxKeepsNoSecret() throws Exception {
+        List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        app.createContext("/hooks/s3cr3t-path", ex -> {
+            bodies.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        Path spec = spec("[50%, hold 1s, 100%]", true);
+        Files.writeString(
+                spec,
+                "notify:\n  - webhook: \"http://127.0.0.1:" + app.getAddress().getPort()
+                        + "/hooks/s3cr3t-path\"\n    events: [rollout]\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        Run run = golive("rollout", spec.toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(0);
+        assertThat(String.join("\n", bodies))
+                .contains("rollout.started")
+                .contains("rollout.promoted")
+                .contains("rollout.completed")
+                .doesNotContain("rollout.rolled_back");
+        Path outbox = dir.resolve(".golive/shop.notify.json");
+        assertThat(outbox).exists();
+        assertThat(Files.readString(outbox))
+                .contains("SENT")
+                .doesNotContain("PENDING")
+                .doesNotContain("s3cr3t-path");
+    }
+
+    @Test
+    void aWebhookThatIsDownNeitherDelaysNorStopsTheRolloutAndItsDeliveryStaysPending() throws Exception {
+        Path spec = spec("[100%]", true);
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // accepts nothing beyond the backlog and never answers: a hanging webhook
+            Files.writeString(
+                    spec,
+                    "notify:\n  - webhook: \"http://127.0.0.1:" + silent.getLocalPort() + "/hook\"\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            Instant start = Instant.now();
+            Run run = golive("rollout", spec.toString());
+
+            assertThat(run.code()).as(run.err()).isEqualTo(0);
+            assertThat(weights()).containsExactly("100");
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(45));
+            assertThat(run.err()).contains("notify:");
+        }
+        assertThat(Files.readString(dir.resolve(".golive/shop.notify.json"))).contains("PENDING");
+    }
+
+    @Test
     void sigtermStopsGuardingWithExit143AndLeavesTrafficAsItIs() throws Exception {
         Path spec = spec("[10%, hold 1h, 100%]", true);
         Process p = guard(spec);
