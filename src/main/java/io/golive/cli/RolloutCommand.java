@@ -111,6 +111,8 @@ public final class RolloutCommand implements Callable<Integer> {
         Plan plan = new PlanReader(registry, actionKinds(Clock.systemUTC()), Clock.systemUTC())
                 .read(launch, loader.section(launch, "rollout"), checklists);
         StateFile state = new StateFile(stateFile != null ? stateFile : defaultState(launch));
+        // a broken notify: entry is a spec problem before anything moves, in a dry run too
+        io.golive.notify.NotifyReader.forThisHost().read(launch, loader.section(launch, "notify"));
         if (dryRun) {
             out.print(json ? Json.write(PlanView.json(plan)) + "\n" : PlanView.text(plan));
             out.flush();

@@ -315,4 +315,17 @@ class RolloutCommandIT {
                 .contains("golive.yaml:4: rollout.steps: weight 150% is not between 1% and 100%")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void aBrokenNotifyEntryExitsTwoInADryRun() throws Exception {
+        Path spec = spec("[100%]", true);
+        Files.writeString(
+                spec, "notify:\n  - webhook: ftp://example.com/hook\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Run bad = golive("rollout", spec.toString(), "--dry-run");
+
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("golive.yaml:").contains("webhook").doesNotContain("Exception");
+        assertThat(weights()).isEmpty();
+    }
 }
