@@ -14,7 +14,14 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work" >/dev/null 2>&1 &
 web=$!
-cleanup() { kill "$web" 2>/dev/null || true; [ -n "${guard:-}" ] && kill "$guard" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  kill "$web" 2>/dev/null || true
+  if [ -n "${guard:-}" ]; then
+    kill "$guard" 2>/dev/null || true
+    wait "$guard" 2>/dev/null || true # it writes its state as it stops
+  fi
+  rm -rf "$work" || true
+}
 trap cleanup EXIT
 
 printf '# Bench launch\n\n## Pre-launch\n- [x] Ready\n\n## Rollback\n- If latency > 5s: AUTO ROLLBACK\n' >"$work/LAUNCH.md"
