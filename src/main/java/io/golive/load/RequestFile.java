@@ -50,7 +50,11 @@ public final class RequestFile {
         try {
             root = new YAMLMapper().readValue(text, Object.class);
         } catch (JacksonException e) {
-            throw new InputException(name + ": not YAML or JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null || e.getLocation().getLineNr() < 1
+                    ? ""
+                    : ":" + e.getLocation().getLineNr();
+            throw new InputException(
+                    name + at + ": not YAML or JSON (a list of requests: url, method, headers, body, weight)");
         }
         if (root instanceof Map<?, ?> map && map.containsKey("requests")) {
             root = map.get("requests");

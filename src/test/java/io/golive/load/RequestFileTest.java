@@ -52,4 +52,14 @@ class RequestFileTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("expected a list");
     }
+
+    @Test
+    void aFileThatDoesNotParseNamesItsLineAndNoParserWords() {
+        assertThatThrownBy(() -> RequestFile.parse("r.json", "[\n  {\"url\": \"http://127.0.0.1/\",\n  ]"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("r.json:")
+                .hasMessageContaining("not YAML or JSON")
+                .hasMessageNotContaining("token")
+                .hasMessageNotContaining("Unexpected");
+    }
 }

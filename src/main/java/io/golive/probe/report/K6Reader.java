@@ -57,7 +57,13 @@ final class K6Reader {
         try {
             return JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new Reading.BadReport(file.getFileName() + " is not usable JSON: " + e.getOriginalMessage());
+            // where, not the parser's own words (which name its tokens)
+            String at = e.getLocation() == null || e.getLocation().getLineNr() < 1
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw new Reading.BadReport(file.getFileName() + " is not usable JSON" + at
+                    + ": write it with k6 run --summary-export, or handleSummary's JSON");
         }
     }
 
