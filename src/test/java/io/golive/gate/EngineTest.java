@@ -228,7 +228,12 @@ class EngineTest {
         assertThat(finished.get("other"))
                 .as("the other endpoint's check waits for no slot the busy target's queue holds")
                 .isLessThan(350);
-        assertThat(finished.get("slow3")).isGreaterThanOrEqualTo(1_500);
+        // one at a time on the busy target, in whichever order they got its permit: the last ends after 4 x 400ms
+        long lastSlow = java.util.stream.IntStream.range(0, 4)
+                .mapToLong(i -> finished.get("slow" + i))
+                .max()
+                .orElseThrow();
+        assertThat(lastSlow).isGreaterThanOrEqualTo(1_500);
     }
 
     @Test
