@@ -57,14 +57,12 @@ public final class Control {
         }
     }
 
-    /** Takes the waiting request, if any. */
-    Optional<Request> take() {
-        Optional<Request> r = pending();
+    /** Removes the request the guard has acted on. */
+    void clear() {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot remove the request", e);
         }
-        return r;
     }
 }

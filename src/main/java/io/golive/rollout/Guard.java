@@ -189,8 +189,14 @@ public final class Guard {
         sleep(due);
         Instant now = clock.instant();
         lastTick = now.isAfter(due.plus(plan.interval())) ? now : due;
-        if (control.take().map(this::handle).orElse(false)) {
-            return;
+        Optional<Control.Request> request = control.pending();
+        if (request.isPresent()) {
+            boolean stop = handle(request.get());
+            // removed once the state holds what it did: whoever asked sees the request taken and its effect
+            control.clear();
+            if (stop) {
+                return;
+            }
         }
         Map<String, Reading> readings = read(now);
         Verdict v = Verdict.judge(plan, readings, s.breachedSince, now);
