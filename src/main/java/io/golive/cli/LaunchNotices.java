@@ -1,14 +1,13 @@
 package io.golive.cli;
 
 import io.golive.notify.Delivery;
+import io.golive.notify.Destination;
 import io.golive.notify.GuardEvents;
 import io.golive.notify.Launch;
 import io.golive.notify.Notifications;
 import io.golive.notify.Notifier;
-import io.golive.notify.NotifyReader;
 import io.golive.notify.Outcome;
 import io.golive.spec.LaunchSpec;
-import io.golive.spec.Node;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,15 +53,15 @@ final class LaunchNotices implements AutoCloseable {
         }
     }
 
-    /** The notices of a launch; none when the spec has no {@code notify:}. */
-    static LaunchNotices open(LaunchSpec spec, Optional<Node> notify, Path state, PrintWriter err) {
+    /** The notices of a launch to the spec's {@code notify:} entries; none when it has none. */
+    static LaunchNotices open(LaunchSpec spec, List<Destination> destinations, Path state, PrintWriter err) {
         Path outbox = outboxBeside(state);
         Launch launch = new Launch(spec.name(), spec.name());
-        if (NotifyReader.forThisHost().read(spec, notify).isEmpty()) {
+        if (destinations.isEmpty()) {
             return new LaunchNotices(Optional.empty(), launch, outbox, err);
         }
         LaunchNotices n = new LaunchNotices(
-                Optional.of(Notifications.forSpec(spec, notify, outbox, Clock.systemUTC())), launch, outbox, err);
+                Optional.of(Notifications.forSpec(spec, destinations, outbox, Clock.systemUTC())), launch, outbox, err);
         n.sender.execute(n::deliver); // what an earlier run left pending
         return n;
     }
@@ -88,20 +87,28 @@ final class LaunchNotices implements AutoCloseable {
                 }));
     }
 
+    /** Sends what is due, then comes back when the next retry is due (while the guard runs). */
     private void deliver() {
-        Notifier n = notifier.orElseThrow();
+        if (!deliverDue() || sender.isShutdown()) {
+            return;
+        }
+        notifier.orElseThrow().nextDue().ifPresent(due -> {
+            long wait = Math.max(0, Duration.between(Instant.now(), due).toMillis());
+            sender.schedule(this::deliver, wait, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Tries the deliveries due now and prints what did not go out; false when the outbox is unusable. */
+    private boolean deliverDue() {
         try {
-            report(n.deliverDue());
+            report(notifier.orElseThrow().deliverDue());
+            return true;
         } catch (RuntimeException e) {
             // an unwritable outbox: say so and go on guarding; the launch matters more than the message
             err.println("notify: cannot deliver (" + outbox + "): " + e.getMessage());
             err.flush();
-            return;
+            return false;
         }
-        n.nextDue().ifPresent(due -> {
-            long wait = Math.max(0, Duration.between(Instant.now(), due).toMillis());
-            sender.schedule(this::deliver, wait, TimeUnit.MILLISECONDS);
-        });
     }
 
     private void report(List<Delivery> tried) {
@@ -123,13 +130,7 @@ final class LaunchNotices implements AutoCloseable {
         if (notifier.isEmpty()) {
             return;
         }
-        sender.execute(() -> {
-            try {
-                report(notifier.get().deliverDue());
-            } catch (RuntimeException e) {
-                err.println("notify: cannot deliver (" + outbox + "): " + e.getMessage());
-            }
-        });
+        sender.execute(this::deliverDue);
         sender.shutdown(); // scheduled retries are dropped: they wait in the outbox
         try {
             if (!sender.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {

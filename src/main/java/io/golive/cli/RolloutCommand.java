@@ -10,6 +10,8 @@ import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
 import io.golive.gate.Planner;
 import io.golive.gate.RunOptions;
+import io.golive.notify.Destination;
+import io.golive.notify.NotifyReader;
 import io.golive.probe.ProbeRegistry;
 import io.golive.probe.kube.KubeActionKind;
 import io.golive.report.Json;
@@ -112,7 +114,7 @@ public final class RolloutCommand implements Callable<Integer> {
                 .read(launch, loader.section(launch, "rollout"), checklists);
         StateFile state = new StateFile(stateFile != null ? stateFile : defaultState(launch));
         // a broken notify: entry is a spec problem before anything moves, in a dry run too
-        io.golive.notify.NotifyReader.forThisHost().read(launch, loader.section(launch, "notify"));
+        List<Destination> destinations = NotifyReader.forThisHost().read(launch, loader.section(launch, "notify"));
         if (dryRun) {
             out.print(json ? Json.write(PlanView.json(plan)) + "\n" : PlanView.text(plan));
             out.flush();
@@ -121,7 +123,7 @@ public final class RolloutCommand implements Callable<Integer> {
         if (action != null) {
             return act(action.toLowerCase(Locale.ROOT), plan, state, out, err);
         }
-        try (LaunchNotices notices = LaunchNotices.open(launch, loader.section(launch, "notify"), state.path(), err)) {
+        try (LaunchNotices notices = LaunchNotices.open(launch, destinations, state.path(), err)) {
             return guard(launch, checklists, registry, plan, state, notices, out, err);
         }
     }

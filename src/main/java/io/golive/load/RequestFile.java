@@ -1,6 +1,7 @@
 package io.golive.load;
 
 import io.golive.InputException;
+import io.golive.ParseErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,11 +51,8 @@ public final class RequestFile {
         try {
             root = new YAMLMapper().readValue(text, Object.class);
         } catch (JacksonException e) {
-            String at = e.getLocation() == null || e.getLocation().getLineNr() < 1
-                    ? ""
-                    : ":" + e.getLocation().getLineNr();
-            throw new InputException(
-                    name + at + ": not YAML or JSON (a list of requests: url, method, headers, body, weight)");
+            throw new InputException(name + ":" + ParseErrors.line(e)
+                    + ": not YAML or JSON (a list of requests: url, method, headers, body, weight)");
         }
         if (root instanceof Map<?, ?> map && map.containsKey("requests")) {
             root = map.get("requests");

@@ -1,11 +1,10 @@
 package io.golive.notify;
 
 import io.golive.spec.LaunchSpec;
-import io.golive.spec.Node;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
 /** The notifier the command line uses: the spec's {@code notify:} entries and an outbox file beside its state. */
 public final class Notifications {
@@ -15,12 +14,12 @@ public final class Notifications {
     private Notifications() {}
 
     /**
-     * @param notify the spec's {@code notify:} value ({@code SpecLoader.section(spec, "notify")})
+     * @param destinations the spec's {@code notify:} entries, as {@link NotifyReader} read them
      * @param outbox the outbox file, created on the first delivery
      */
-    public static Notifier forSpec(LaunchSpec spec, Optional<Node> notify, Path outbox, Clock clock) {
+    public static Notifier forSpec(LaunchSpec spec, List<Destination> destinations, Path outbox, Clock clock) {
         return new Notifier(
-                NotifyReader.forThisHost().read(spec, notify),
+                destinations,
                 new FileOutbox(outbox),
                 new WebhookSender(TIMEOUT),
                 new MailSender(TIMEOUT, clock),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.golive.GoliveException;
 import io.golive.InputException;
+import io.golive.ParseErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -89,8 +90,8 @@ public final class StateFile {
             }
             return Optional.of(s);
         } catch (JacksonException e) {
-            throw new InputException(path + ": not a rollout state file (not valid JSON at line "
-                    + (e.getLocation() == null ? 1 : e.getLocation().getLineNr()) + ")");
+            throw new InputException(
+                    path + ": not a rollout state file (not valid JSON at line " + ParseErrors.line(e) + ")");
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new InputException(path + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.golive.spec;
 
 import io.golive.InputException;
+import io.golive.ParseErrors;
 import io.golive.spec.Node.ListNode;
 import io.golive.spec.Node.MapNode;
 import io.golive.spec.Node.ScalarNode;
@@ -33,8 +34,7 @@ final class YamlReader {
             }
             return root;
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            throw InputException.at(source, line, "not valid YAML: " + e.getOriginalMessage());
+            throw InputException.at(source, ParseErrors.line(e), "not valid YAML: " + e.getOriginalMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.golive.probe.report;
 
+import io.golive.ParseErrors;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +59,8 @@ final class K6Reader {
             return JSON.readTree(file.toFile());
         } catch (JacksonException e) {
             // where, not the parser's own words (which name its tokens)
-            String at = e.getLocation() == null || e.getLocation().getLineNr() < 1
-                    ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")";
-            throw new Reading.BadReport(file.getFileName() + " is not usable JSON" + at
+            throw new Reading.BadReport(file.getFileName() + " is not usable JSON (line " + ParseErrors.line(e)
+                    + ", column " + ParseErrors.column(e) + ")"
                     + ": write it with k6 run --summary-export, or handleSummary's JSON");
         }
     }

@@ -28,6 +28,8 @@ final class SpecFiles {
     static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "golive-upload")
             .toAbsolutePath()
             .normalize();
+    /** How the loader's messages begin a path inside {@link #HOME}; they name the upload without it. */
+    private static final String HOME_PREFIX = HOME + java.io.File.separator;
 
     private final LaunchSpec spec;
     private final List<String> checklistNames;
@@ -54,9 +56,8 @@ final class SpecFiles {
         try {
             return new SpecFiles(sources, registry, env);
         } catch (InputException e) {
-            String prefix = HOME.toString() + java.io.File.separator;
             throw new InputException(
-                    e.problems().stream().map(p -> p.replace(prefix, "")).toList());
+                    e.problems().stream().map(p -> p.replace(HOME_PREFIX, "")).toList());
         }
     }
 
@@ -65,11 +66,11 @@ final class SpecFiles {
      * absolute one, one with {@code ..}) nor a name that was not uploaded.
      */
     private static void requireUploaded(List<Path> checklists, LaunchSources sources, Problems problems) {
-        String prefix = HOME.toString() + java.io.File.separator;
         for (Path p : checklists) {
             Path normal = p.toAbsolutePath().normalize();
             // as the spec wrote it: the loader resolved it against the upload's folder
-            String name = p.toString().startsWith(prefix) ? p.toString().substring(prefix.length()) : p.toString();
+            String name =
+                    p.toString().startsWith(HOME_PREFIX) ? p.toString().substring(HOME_PREFIX.length()) : p.toString();
             boolean uploaded = HOME.equals(normal.getParent())
                     && sources.checklists().containsKey(normal.getFileName().toString());
             if (!uploaded) {
