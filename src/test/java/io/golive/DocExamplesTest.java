@@ -84,8 +84,9 @@ class DocExamplesTest {
             return;
         }
         String firstKey = yaml.strip().split("[:\\s]", 2)[0];
-        assumeThat(SpecLoader.topKeys())
-                .as("%s: top-level key '%s' belongs to a part not in this build", example, firstKey)
+        // a fragment that does not start at the top of a spec could not be tested as written: none may be
+        assertThat(SpecLoader.topKeys())
+                .as("%s: starts with '%s', not a top-level key of a spec (write the example whole)", example, firstKey)
                 .contains(firstKey);
         Matcher named = CHECKLIST.matcher(yaml);
         String spec = named.find() ? yaml : "checklist: LAUNCH.md\n" + yaml;

@@ -1,12 +1,10 @@
 package io.golive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.golive.checklist.ThresholdParser;
 import io.golive.probe.tls.TestCertificates;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,15 +79,6 @@ class LoadtestCommandIT {
         return (List<Map<String, Object>>) value;
     }
 
-    private static boolean thresholdGrammarAvailable() {
-        try {
-            ThresholdParser.parse("p95 < 500ms");
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     @Test
     void jsonOutputIsOneObjectWithTheContractKeysAndProgressGoesToStandardError() {
         Outcome o = golive("loadtest", url, "--rate", "200/s", "--duration", "2s", "--json");
@@ -158,7 +147,6 @@ class LoadtestCommandIT {
 
     @Test
     void metThresholdExitsZeroAndFailedOneExitsOne() {
-        assumeTrue(thresholdGrammarAvailable(), "the threshold grammar has not landed on this branch yet");
 
         Outcome met = golive(
                 "loadtest",
@@ -185,7 +173,6 @@ class LoadtestCommandIT {
 
     @Test
     void thresholdALoadTestCannotMeasureIsBadInput() {
-        assumeTrue(thresholdGrammarAvailable(), "the threshold grammar has not landed on this branch yet");
 
         Outcome o = golive("loadtest", url, "--rate", "10/s", "--duration", "1s", "--expect", "AUC > 0.70");
 
