@@ -1,6 +1,9 @@
 package io.golive.server.web;
 
+import io.golive.ConflictException;
 import io.golive.InputException;
+import io.golive.NotAllowedException;
+import io.golive.NotFoundException;
 import io.golive.server.ApiException;
 import io.golive.server.security.JsonErrors;
 import io.golive.server.security.RefusalAudit;
@@ -20,12 +23,13 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every API error as JSON with a clear message: 400 with each field's problem, 404, 403 (audited) ... */
-@RestControllerAdvice(basePackages = "io.golive.server.web")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -41,6 +45,23 @@ class ApiErrors {
             refusals.record(request, auth == null ? "anonymous" : auth.getName(), 403, e.getMessage());
         }
         return error(HttpStatus.valueOf(e.status()), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<Map<String, Object>> notAllowed(
+            NotAllowedException e, HttpServletRequest request, Authentication auth) {
+        refusals.record(request, auth == null ? "anonymous" : auth.getName(), 403, e.getMessage());
+        return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(InputException.class)
