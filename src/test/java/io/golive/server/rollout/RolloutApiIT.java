@@ -272,6 +272,39 @@ class RolloutApiIT {
         awaitRollout(id, "ROLLED_BACK", x -> x.get("status").asString().equals("ROLLED_BACK"));
     }
 
+    @Test
+    void aRestartedServerCarriesOnTheRolloutFromItsSavedState() throws Exception {
+        long id = launch(world.spec("[10%, hold 3s, 50%, hold 1s, 100%]", "300ms"));
+        evaluateToGo(id);
+        assertThat(editor.post("/api/launches/" + id + "/rollout", null).status())
+                .isEqualTo(202);
+        awaitRollout(
+                id,
+                "the 10% hold 1s along",
+                r -> r.get("weight").asInt() == 10
+                        && Duration.parse(r.get("healthy").asString()).compareTo(Duration.ofSeconds(1)) >= 0);
+        server.close(); // graceful: the guard records where it stopped and frees its lease
+        server = null;
+        server = TestServer.h2(dir.resolve("data"), Map.of("golive.rollouts.poll", "200ms"));
+        viewer = server.api(server.token("vi2", "viewer"));
+
+        JsonNode done =
+                awaitRollout(id, "COMPLETED", r -> r.get("status").asString().equals("COMPLETED"));
+        assertThat(done.get("verified").asBoolean()).isTrue();
+        assertThat(world.weights()).containsExactly(10, 10, 50, 100);
+        assertThat(shape(done.get("events")))
+                .containsSubsequence(
+                        "started GO forced=false",
+                        "weight 10 ok",
+                        "stopped",
+                        "started not decided again: carrying on the rollout started before forced=false",
+                        "weight 10 ok",
+                        "weight 50 ok",
+                        "weight 100 ok",
+                        "completed");
+        assertThat(done.get("events").toString()).contains("\"reapplied\":true").contains("\"restart\":true");
+    }
+
     static void await(String what, Duration bound, java.util.function.BooleanSupplier condition)
             throws InterruptedException {
         Instant until = Instant.now().plus(bound);
