@@ -1,6 +1,6 @@
 package io.golive.server.web;
 
-import io.golive.server.ApiException;
+import io.golive.NotFoundException;
 import io.golive.server.secret.SecretStore;
 import io.golive.server.secret.SecretStore.SecretInfo;
 import jakarta.validation.Valid;
@@ -40,7 +40,7 @@ class SecretController {
     @DeleteMapping("/api/secrets/{name}")
     ResponseEntity<Void> delete(@PathVariable String name, Authentication auth) {
         if (!Boolean.TRUE.equals(tx.execute(s -> secrets.delete(auth.getName(), name)))) {
-            throw ApiException.notFound("no secret " + name);
+            throw new NotFoundException("no secret " + name);
         }
         return ResponseEntity.noContent().build();
     }
