@@ -1,9 +1,10 @@
-package io.golive.server.web;
+package io.golive.server.secret;
 
 import io.golive.NotFoundException;
-import io.golive.server.secret.SecretStore;
 import io.golive.server.secret.SecretStore.SecretInfo;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,7 +34,7 @@ class SecretController {
 
     /** Stores the value sealed; the answer, the audit log and the list never show it again. */
     @PutMapping("/api/secrets/{name}")
-    SecretInfo put(@PathVariable String name, @Valid @RequestBody Requests.SecretRequest body, Authentication auth) {
+    SecretInfo put(@PathVariable String name, @Valid @RequestBody SecretRequest body, Authentication auth) {
         return tx.execute(s -> secrets.put(auth.getName(), name, body.value()));
     }
 
@@ -44,4 +45,7 @@ class SecretController {
         }
         return ResponseEntity.noContent().build();
     }
+
+    /** {@code PUT /api/secrets/{name}}. */
+    record SecretRequest(@NotEmpty @Size(max = 8192) String value) {}
 }

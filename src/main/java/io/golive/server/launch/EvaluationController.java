@@ -1,8 +1,6 @@
-package io.golive.server.web;
+package io.golive.server.launch;
 
 import io.golive.NotFoundException;
-import io.golive.server.launch.EvaluationRunner;
-import io.golive.server.launch.LaunchViews;
 import io.golive.server.store.EvaluationStore;
 import io.golive.server.store.EvaluationStore.Run;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.golive.server.web;
+package io.golive.server.launch;
 
 import io.golive.InputException;
 import io.golive.report.HtmlReport;
@@ -6,8 +6,6 @@ import io.golive.report.Json;
 import io.golive.report.JunitReport;
 import io.golive.report.MarkdownReport;
 import io.golive.report.ReportJson;
-import io.golive.server.launch.LaunchView;
-import io.golive.server.launch.LaunchViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
