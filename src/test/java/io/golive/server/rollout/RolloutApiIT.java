@@ -136,6 +136,16 @@ class RolloutApiIT {
         assertThat(world.weights()).containsExactly(10, 50, 0);
         assertThat(world.rollbacks()).isEqualTo(1);
         List<String> server = shape(rolledBack.get("events"));
+        await(
+                "the rollback's notice",
+                Duration.ofSeconds(30),
+                () -> world.notices().contains(id + " rollout.rolled_back"));
+        assertThat(world.notices().stream().filter(n -> n.startsWith(id + " ")).toList())
+                .containsExactlyInAnyOrder(
+                        id + " rollout.started",
+                        id + " rollout.promoted",
+                        id + " rollout.promoted",
+                        id + " rollout.rolled_back");
 
         List<String> cli = cliRun(spec);
         assertThat(server).isEqualTo(cli);
@@ -242,6 +252,11 @@ class RolloutApiIT {
                 .isEqualTo("aborted");
         assertThat(done.get("verified").asBoolean()).isTrue();
         assertThat(world.weights()).containsExactly(10, 0);
+        await("the notices", Duration.ofSeconds(30), () -> world.notices().contains(id + " rollout.rolled_back"));
+        assertThat(world.notices()).contains(id + " rollout.started", id + " rollout.paused", id + " rollout.resumed");
+        JsonNode deliveries =
+                viewer.get("/api/launches/" + id + "/notifications").json();
+        assertThat(deliveries.toString()).contains("rollout.paused").contains("rollout.resumed");
         assertThat(world.rollbacks()).isEqualTo(1);
 
         JsonNode audit = viewer.get("/api/launches/" + id + "/audit").json();

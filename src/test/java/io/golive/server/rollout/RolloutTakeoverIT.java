@@ -115,6 +115,16 @@ class RolloutTakeoverIT {
                 assertThat(promotions).containsExactly("10", "50", "100");
                 assertThat(after).containsSubsequence("started restart", "weight reapplied", "weight", "completed");
                 assertThat(events.toString()).doesNotContain("\"type\":\"stopped\"");
+                // people heard of each promotion once, though two replicas drove the rollout
+                RolloutApiIT.await(
+                        "the completion's notice",
+                        Duration.ofSeconds(30),
+                        () -> world.notices().contains(id + " rollout.completed"));
+                List<String> notices = world.notices();
+                assertThat(notices.stream().filter(n -> n.equals(id + " rollout.promoted")))
+                        .hasSize(3);
+                assertThat(notices.stream().filter(n -> n.equals(id + " rollout.completed")))
+                        .hasSize(1);
                 JsonNode audit = two.get("/api/launches/" + id + "/audit").json();
                 assertThat(audit.get("verified").asBoolean()).isTrue();
             }
