@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * A clock tests move by hand, and a sleeper that moves it: a two-hour hold passes in milliseconds.
  * Things scheduled {@link #at} an instant happen when the clock passes it (a resume from another process).
+ * Public for the tests of the server's rollout store, which run the same guard.
  */
-final class FakeTime extends Clock implements Guard.Sleeper {
-    static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+public final class FakeTime extends Clock implements Guard.Sleeper {
+    public static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
 
     private Instant now = T0;
     private final List<Scheduled> scheduled = new ArrayList<>();

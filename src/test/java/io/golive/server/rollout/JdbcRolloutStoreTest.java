@@ -8,6 +8,7 @@ import io.golive.notify.Launch;
 import io.golive.rollout.Action;
 import io.golive.rollout.ActionResult;
 import io.golive.rollout.Control;
+import io.golive.rollout.FakeTime;
 import io.golive.rollout.Guard;
 import io.golive.rollout.Metric;
 import io.golive.rollout.Plan;
@@ -15,10 +16,7 @@ import io.golive.rollout.Reading;
 import io.golive.rollout.RolloutState;
 import io.golive.rollout.Step;
 import io.golive.server.store.LaunchStore;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,29 +41,9 @@ class JdbcRolloutStoreTest {
     private RolloutRows rows;
     private Leases leases;
     private long rollout;
-    private final MutableClock clock = new MutableClock();
+    private final FakeTime clock = new FakeTime();
     private final List<String> published = new ArrayList<>();
     private final List<Integer> weights = new ArrayList<>();
-
-    /** A clock the guard's sleeper moves forward. */
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-03T09:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void database() {
@@ -131,12 +109,7 @@ class JdbcRolloutStoreTest {
     }
 
     private Guard guard(JdbcRolloutStore store) {
-        Guard.Sleeper sleeper = t -> {
-            if (t.isAfter(clock.now)) {
-                clock.now = t;
-            }
-        };
-        return new Guard(plan(), store, clock, sleeper, (e, s) -> {});
+        return new Guard(plan(), store, clock, clock, (e, s) -> {});
     }
 
     @Test
