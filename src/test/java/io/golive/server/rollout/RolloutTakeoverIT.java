@@ -113,6 +113,26 @@ class RolloutTakeoverIT {
                     }
                 }
                 assertThat(promotions).containsExactly("10", "50", "100");
+                Instant fifty = null;
+                Instant hundred = null;
+                Instant reapplied = null;
+                for (JsonNode e : events) {
+                    if (e.get("type").asString().equals("weight")) {
+                        Instant at = Instant.parse(e.get("at").asString());
+                        if (e.path("reapplied").asBoolean(false)) {
+                            reapplied = at;
+                        } else if (e.get("weight").asInt() == 50) {
+                            fifty = at;
+                        } else if (e.get("weight").asInt() == 100) {
+                            hundred = at;
+                        }
+                    }
+                }
+                System.out.println("weight re-applied "
+                        + Duration.between(killedAt, reapplied).toMillis() + " ms after SIGKILL; 50% hold lasted "
+                        + Duration.between(fifty, hundred).toMillis() + " ms");
+                // the 8s hold was not cut short by the takeover (time without a guard does not count)
+                assertThat(Duration.between(fifty, hundred)).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
                 assertThat(after).containsSubsequence("started restart", "weight reapplied", "weight", "completed");
                 assertThat(events.toString()).doesNotContain("\"type\":\"stopped\"");
                 // people heard of each promotion once, though two replicas drove the rollout
