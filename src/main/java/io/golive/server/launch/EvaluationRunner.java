@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,6 +50,7 @@ public final class EvaluationRunner implements AutoCloseable {
     private final RunOptions options;
     private final Duration shutdownGrace;
     private final String instance;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -65,7 +67,8 @@ public final class EvaluationRunner implements AutoCloseable {
             RunOptions options,
             int concurrentRuns,
             Duration shutdownGrace,
-            String instance) {
+            String instance,
+            ApplicationEventPublisher events) {
         this.launches = launches;
         this.evaluations = evaluations;
         this.audit = audit;
@@ -77,6 +80,7 @@ public final class EvaluationRunner implements AutoCloseable {
         this.options = options;
         this.shutdownGrace = shutdownGrace;
         this.instance = instance;
+        this.events = events;
         this.executor = Executors.newFixedThreadPool(
                 concurrentRuns, Thread.ofVirtual().name("golive-eval-", 0).factory());
     }
@@ -174,6 +178,9 @@ public final class EvaluationRunner implements AutoCloseable {
                             "evaluation " + runId,
                             "",
                             e.decision() + " " + e.summary());
+                    // in this transaction: what follows from the run (notifications) commits with it
+                    events.publishEvent(new EvaluationFinished(
+                            launch.id(), runId, e.decision().name()));
                 }
             });
             sample.stop(meters.timer("golive.evaluations", "outcome", "done"));
