@@ -99,7 +99,7 @@ public final class FileOutbox implements Outbox {
         m.put("channel", d.channel());
         m.put("format", d.format());
         m.put("shown", d.shown());
-        m.put("event", Bodies.document(d.event()));
+        m.put("event", EventJson.toMap(d.event()));
         m.put("outcome", d.outcome().name());
         m.put("attempts", d.attempts());
         m.put("lastError", d.lastError().orElse(null));
@@ -109,13 +109,7 @@ public final class FileOutbox implements Outbox {
 
     @SuppressWarnings("unchecked")
     private static Delivery read(Map<String, Object> m) {
-        Map<String, Object> e = (Map<String, Object>) m.get("event");
-        Map<String, Object> launch = (Map<String, Object>) e.get("launch");
-        Event event = new Event(
-                (String) e.get("event"),
-                new Launch((String) launch.get("id"), (String) launch.get("name")),
-                Instant.parse((String) e.get("at")),
-                (Map<String, Object>) e.get("details"));
+        Event event = EventJson.fromMap((Map<String, Object>) m.get("event"));
         return new Delivery(
                 (String) m.get("id"),
                 Instant.parse((String) m.get("at")),

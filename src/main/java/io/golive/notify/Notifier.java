@@ -62,12 +62,20 @@ public final class Notifier {
         List<Delivery> out = new ArrayList<>();
         for (Delivery d : outbox.pending()) {
             if (!d.nextAttempt().isAfter(now)) {
-                Delivery after = attempt(d, now);
-                outbox.update(after);
-                out.add(after);
+                out.add(deliver(d));
             }
         }
         return out;
+    }
+
+    /**
+     * Tries {@code d} once now, whatever its due time (the caller has claimed it), and records the
+     * outcome in the outbox; returns it as it stands after the try.
+     */
+    public Delivery deliver(Delivery d) {
+        Delivery after = attempt(requireNonNull(d, "null delivery"), clock.instant());
+        outbox.update(after);
+        return after;
     }
 
     /** When the next PENDING delivery is due; empty when none waits. */

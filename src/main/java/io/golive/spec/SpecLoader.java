@@ -140,8 +140,13 @@ public final class SpecLoader {
      * substituted as in {@link #load}; empty when the spec has none.
      */
     public Optional<Node> section(LaunchSpec spec, String key) {
+        return section(spec, read(spec.file()), key);
+    }
+
+    /** As {@link #section(LaunchSpec, String)}, from the spec's text (an upload held in memory). */
+    public Optional<Node> section(LaunchSpec spec, String text, String key) {
         String source = spec.file().toString();
-        Node root = new EnvSubstitution(env, new Problems(source)).apply(YamlReader.read(source, read(spec.file())));
+        Node root = new EnvSubstitution(env, new Problems(source)).apply(YamlReader.read(source, text));
         return root instanceof MapNode top ? top.get(key) : Optional.empty();
     }
 

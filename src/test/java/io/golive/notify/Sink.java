@@ -17,13 +17,13 @@ import java.util.concurrent.Executors;
  * A webhook receiver on loopback: records every body POSTed to {@code /NAME} and answers with the
  * statuses queued for that name (200 once they run out).
  */
-final class Sink implements AutoCloseable {
+public final class Sink implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
     private volatile long delayMs;
 
-    Sink() throws IOException {
+    public Sink() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
@@ -42,25 +42,25 @@ final class Sink implements AutoCloseable {
         server.start();
     }
 
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name;
     }
 
-    void answer(String name, Integer... statuses) {
+    public void answer(String name, Integer... statuses) {
         answers.put(name, new ArrayDeque<>(List.of(statuses)));
     }
 
-    void delay(long ms) {
+    public void delay(long ms) {
         delayMs = ms;
     }
 
     /** The requests {@code name} got, each as its content type, a space and the body. */
-    List<String> received(String name) {
+    public List<String> received(String name) {
         return List.copyOf(received.getOrDefault(name, List.of()));
     }
 
     /** The bodies alone. */
-    List<String> bodies(String name) {
+    public List<String> bodies(String name) {
         return received(name).stream().map(r -> r.substring(r.indexOf(' ') + 1)).toList();
     }
 

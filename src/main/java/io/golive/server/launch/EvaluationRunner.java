@@ -1,6 +1,7 @@
 package io.golive.server.launch;
 
 import io.golive.InputException;
+import io.golive.NotFoundException;
 import io.golive.egress.EgressPolicy;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Engine;
@@ -8,7 +9,6 @@ import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
 import io.golive.gate.RunOptions;
 import io.golive.probe.ProbeRegistry;
-import io.golive.server.ApiException;
 import io.golive.server.audit.AuditLog;
 import io.golive.server.store.EvaluationStore;
 import io.golive.server.store.LaunchStore;
@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,6 +50,7 @@ public final class EvaluationRunner implements AutoCloseable {
     private final RunOptions options;
     private final Duration shutdownGrace;
     private final String instance;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -65,7 +67,8 @@ public final class EvaluationRunner implements AutoCloseable {
             RunOptions options,
             int concurrentRuns,
             Duration shutdownGrace,
-            String instance) {
+            String instance,
+            ApplicationEventPublisher events) {
         this.launches = launches;
         this.evaluations = evaluations;
         this.audit = audit;
@@ -77,6 +80,7 @@ public final class EvaluationRunner implements AutoCloseable {
         this.options = options;
         this.shutdownGrace = shutdownGrace;
         this.instance = instance;
+        this.events = events;
         this.executor = Executors.newFixedThreadPool(
                 concurrentRuns, Thread.ofVirtual().name("golive-eval-", 0).factory());
     }
@@ -85,7 +89,7 @@ public final class EvaluationRunner implements AutoCloseable {
     public long start(String user, long id, String trigger, Optional<Long> scheduledFor) {
         LaunchStore.Launch launch = launches.launch(id)
                 .filter(l -> l.version() > 0)
-                .orElseThrow(() -> ApiException.notFound("no launch " + id));
+                .orElseThrow(() -> new NotFoundException("no launch " + id));
         LaunchSources sources = sources(launch);
         SpecFiles files;
         try {
@@ -174,6 +178,9 @@ public final class EvaluationRunner implements AutoCloseable {
                             "evaluation " + runId,
                             "",
                             e.decision() + " " + e.summary());
+                    // in this transaction: what follows from the run (notifications) commits with it
+                    events.publishEvent(new EvaluationFinished(
+                            launch.id(), runId, e.decision().name()));
                 }
             });
             sample.stop(meters.timer("golive.evaluations", "outcome", "done"));

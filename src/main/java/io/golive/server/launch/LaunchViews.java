@@ -1,12 +1,12 @@
 package io.golive.server.launch;
 
+import io.golive.NotFoundException;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
 import io.golive.gate.ItemResult;
 import io.golive.probe.Status;
 import io.golive.report.ReportJson;
-import io.golive.server.ApiException;
 import io.golive.server.signoff.EvidenceDigest;
 import io.golive.server.signoff.SignoffDecision;
 import io.golive.server.signoff.SignoffStore;
@@ -57,7 +57,7 @@ public final class LaunchViews {
 
     /** The current view; 404 when there is no such launch. */
     public LaunchView view(long id) {
-        long revision = launches.revision(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+        long revision = launches.revision(id).orElseThrow(() -> new NotFoundException("no launch " + id));
         LaunchView cached = cache.get(id);
         if (cached != null && cached.revision() == revision && clock.millis() < cached.validUntil()) {
             return cached;
@@ -71,7 +71,7 @@ public final class LaunchViews {
     public LaunchView build(long id) {
         Launch launch = launches.launch(id)
                 .filter(l -> l.version() > 0)
-                .orElseThrow(() -> ApiException.notFound("no launch " + id));
+                .orElseThrow(() -> new NotFoundException("no launch " + id));
         ParsedVersion pv = parsed(launch.id(), launch.version());
         long now = clock.millis();
         List<CheckResult> results = evaluations
@@ -122,7 +122,7 @@ public final class LaunchViews {
         if (cached != null && cached.version().version() == version) {
             return cached;
         }
-        Version v = launches.version(id, version).orElseThrow(() -> ApiException.notFound("no launch " + id));
+        Version v = launches.version(id, version).orElseThrow(() -> new NotFoundException("no launch " + id));
         Map<String, String> texts = SpecFiles.texts(v.checklistNames(), launches.files(id, version));
         ParsedVersion fresh = new ParsedVersion(v, SpecFiles.imported(v.name(), texts, v.signoffRoles()), texts);
         if (cached == null || cached.version().version() < version) {

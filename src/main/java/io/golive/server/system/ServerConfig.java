@@ -187,7 +187,8 @@ class ServerConfig {
             SpecEnvironment environment,
             MeterRegistry meters,
             GoliveProperties props,
-            String goliveInstance) {
+            String goliveInstance,
+            org.springframework.context.ApplicationEventPublisher events) {
         GoliveProperties.Evaluations e = props.evaluations();
         RunOptions options = new RunOptions(RunOptions.DEFAULT_CHECK_TIMEOUT, e.timeout(), 64, 16);
         return new EvaluationRunner(
@@ -202,7 +203,8 @@ class ServerConfig {
                 options,
                 Math.max(1, e.concurrent()),
                 e.shutdownGrace(),
-                goliveInstance);
+                goliveInstance,
+                events);
     }
 
     @Bean

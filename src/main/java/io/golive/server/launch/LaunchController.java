@@ -1,14 +1,14 @@
-package io.golive.server.web;
+package io.golive.server.launch;
 
-import io.golive.server.launch.LaunchService;
-import io.golive.server.launch.LaunchSources;
-import io.golive.server.launch.LaunchView;
-import io.golive.server.launch.LaunchViews;
 import io.golive.server.security.CurrentUser;
 import io.golive.server.store.EvaluationStore;
 import io.golive.server.store.ItemStore.ItemWork;
 import io.golive.server.store.LaunchStore;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class LaunchController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody Requests.LaunchRequest body, Authentication auth) {
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody LaunchRequest body, Authentication auth) {
         LaunchService.Imported r = service.create(user(auth), new LaunchSources(body.spec(), body.checklists()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
@@ -86,7 +86,7 @@ class LaunchController {
 
     @PutMapping("/{id}")
     LaunchService.Imported reimport(
-            @PathVariable long id, @Valid @RequestBody Requests.LaunchRequest body, Authentication auth) {
+            @PathVariable long id, @Valid @RequestBody LaunchRequest body, Authentication auth) {
         return service.reimport(user(auth), id, new LaunchSources(body.spec(), body.checklists()));
     }
 
@@ -94,7 +94,7 @@ class LaunchController {
     Map<String, Object> patchItem(
             @PathVariable long id,
             @RequestParam("item") String item,
-            @Valid @RequestBody Requests.ItemRequest body,
+            @Valid @RequestBody ItemRequest body,
             Authentication auth) {
         ItemWork w = service.patchItem(
                 user(auth),
@@ -148,4 +148,21 @@ class LaunchController {
     static String user(Authentication auth) {
         return CurrentUser.of(auth).name();
     }
+
+    /** {@code POST /api/launches}, {@code PUT /api/launches/{id}}. */
+    record LaunchRequest(
+            @NotBlank @Size(max = 1_048_576) String spec,
+            @NotEmpty Map<String, String> checklists) {}
+
+    /** {@code PATCH /api/launches/{id}/items?item=ID}; absent fields stay as they are, "" clears. */
+    record ItemRequest(
+            @Size(max = 200) String owner,
+
+            @Pattern(regexp = "DONE|PENDING", message = "must be DONE or PENDING")
+            String status,
+
+            @Size(max = 4000) String note,
+
+            @Size(max = 2000) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL")
+            String evidenceUrl) {}
 }

@@ -1,10 +1,13 @@
-package io.golive.server.web;
+package io.golive.server.signoff;
 
 import io.golive.server.security.CurrentUser;
-import io.golive.server.signoff.SignoffService;
 import io.golive.server.signoff.SignoffStore.SignoffRow;
 import io.golive.server.signoff.SignoffStore.WaiverRow;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +33,7 @@ class SignoffController {
 
     @PostMapping("/signoffs")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> sign(
-            @PathVariable long id, @Valid @RequestBody Requests.SignoffRequest body, Authentication auth) {
+    Map<String, Object> sign(@PathVariable long id, @Valid @RequestBody SignoffRequest body, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         SignoffRow s = service.sign(
                 user.name(), user.roles(), id, body.role(), body.verdict(), Optional.ofNullable(body.comment()));
@@ -48,8 +50,7 @@ class SignoffController {
 
     @PostMapping("/waivers")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> waive(
-            @PathVariable long id, @Valid @RequestBody Requests.WaiverRequest body, Authentication auth) {
+    Map<String, Object> waive(@PathVariable long id, @Valid @RequestBody WaiverRequest body, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         WaiverRow w = service.waive(user.name(), user.roles(), id, body.item(), body.reason(), body.expires());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -60,4 +61,19 @@ class SignoffController {
         m.put("expires", Instant.ofEpochMilli(w.expiresAt()).toString());
         return m;
     }
+
+    /** {@code POST /api/launches/{id}/signoffs}. */
+    record SignoffRequest(
+            @NotBlank @Size(max = 200) String role,
+
+            @NotNull @Pattern(regexp = "APPROVE|REJECT", message = "must be APPROVE or REJECT")
+            String verdict,
+
+            @Size(max = 4000) String comment) {}
+
+    /** {@code POST /api/launches/{id}/waivers}. */
+    record WaiverRequest(
+            @NotBlank @Size(max = 500) String item,
+            @NotBlank @Size(max = 4000) String reason,
+            @NotNull Instant expires) {}
 }

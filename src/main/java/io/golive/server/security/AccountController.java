@@ -1,9 +1,11 @@
-package io.golive.server.web;
+package io.golive.server.security;
 
-import io.golive.server.security.Accounts;
-import io.golive.server.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -34,7 +36,7 @@ class AccountController {
     /** A new token for the caller, shown in this answer only. */
     @PostMapping("/api/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> token(@Valid @RequestBody Requests.TokenRequest body, Authentication auth) {
+    Map<String, Object> token(@Valid @RequestBody TokenRequest body, Authentication auth) {
         String name = auth.getName();
         String token = tx.execute(s -> accounts.createToken(name, name, body.name()));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -46,7 +48,7 @@ class AccountController {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> user(@Valid @RequestBody Requests.UserRequest body, Authentication auth) {
+    Map<String, Object> user(@Valid @RequestBody UserRequest body, Authentication auth) {
         Accounts.User u = tx.execute(
                 s -> accounts.addUser(auth.getName(), body.name(), Optional.ofNullable(body.password()), body.roles()));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -54,4 +56,16 @@ class AccountController {
         m.put("roles", u.roles());
         return m;
     }
+
+    /** {@code POST /api/tokens}. */
+    record TokenRequest(@NotBlank @Size(max = 200) String name) {}
+
+    /** {@code POST /api/users}. */
+    record UserRequest(
+            @NotBlank @Size(max = 200) String name,
+
+            @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
+            String password,
+
+            @NotEmpty List<@NotBlank @Size(max = 200) String> roles) {}
 }

@@ -1,8 +1,6 @@
-package io.golive.server.web;
+package io.golive.server.launch;
 
-import io.golive.server.ApiException;
-import io.golive.server.launch.EvaluationRunner;
-import io.golive.server.launch.LaunchViews;
+import io.golive.NotFoundException;
 import io.golive.server.store.EvaluationStore;
 import io.golive.server.store.EvaluationStore.Run;
 import java.net.URI;
@@ -51,7 +49,7 @@ class EvaluationController {
     Map<String, Object> get(@PathVariable long id, @PathVariable long evaluationId) {
         Run r = evaluations
                 .run(id, evaluationId)
-                .orElseThrow(() -> ApiException.notFound("launch " + id + " has no evaluation " + evaluationId));
+                .orElseThrow(() -> new NotFoundException("launch " + id + " has no evaluation " + evaluationId));
         Map<String, Object> m = json(r);
         if (r.status().equals("DONE")) {
             m.put(

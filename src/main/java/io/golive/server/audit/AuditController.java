@@ -1,9 +1,7 @@
-package io.golive.server.web;
+package io.golive.server.audit;
 
-import io.golive.server.audit.AuditEntry;
-import io.golive.server.audit.AuditLog;
-import io.golive.server.audit.Verification;
-import io.golive.server.launch.LaunchViews;
+import io.golive.NotFoundException;
+import io.golive.server.store.LaunchStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,16 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
     private final AuditLog audit;
-    private final LaunchViews views;
+    private final LaunchStore launches;
 
-    AuditController(AuditLog audit, LaunchViews views) {
+    AuditController(AuditLog audit, LaunchStore launches) {
         this.audit = audit;
-        this.views = views;
+        this.launches = launches;
     }
 
     @GetMapping("/api/launches/{id}/audit")
     Map<String, Object> audit(@PathVariable long id) {
-        views.view(id);
+        launches.revision(id).orElseThrow(() -> new NotFoundException("no launch " + id));
         Verification v = audit.verify();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verified", v.verified());
