@@ -254,6 +254,31 @@ class ServerNotificationsIT {
     }
 
     @Test
+    void overdueItemsAreRemindedOnceAcrossManyPolls() throws Exception {
+        server.close();
+        server = TestServer.h2(dir.resolve("overdue"), Map.of("golive.notify.overdue-every", "200ms"));
+        Api ed = server.api(server.token("ed", "editor"));
+        String launch = Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+        String checklist = "# Shop\n\n## Pre-Launch (T-7 days)\n- [ ] Runbook written\n- [x] Pager set up\n\n"
+                + "## Launch Day (T-0)\n- [ ] Flip the flag\n";
+        Api.Response r = ed.post(
+                "/api/launches",
+                Api.launch(
+                        "name: shop\nlaunch: " + launch + "\nchecklist: LAUNCH.md\nnotify:\n  - webhook: \""
+                                + sink.url("late") + "\"\n    events: [overdue]\n",
+                        "LAUNCH.md",
+                        checklist));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        await(() -> sink.bodies("late").size() == 1);
+        Thread.sleep(2000); // ten polls more
+        assertThat(sink.bodies("late")).hasSize(1);
+        JsonNode late = JSON.readTree(sink.bodies("late").get(0));
+        assertThat(late.get("event").asString()).isEqualTo("overdue");
+        assertThat(late.get("details").get("text").asString()).isEqualTo("Runbook written");
+        assertThat(late.get("details").get("reminder").asBoolean()).isFalse();
+    }
+
+    @Test
     void notificationsOfAnUnknownLaunchAre404AndNeedCredentials() {
         assertThat(viewer.get("/api/launches/999/notifications").status()).isEqualTo(404);
         assertThat(new Api(server.base(), null)
