@@ -8,21 +8,35 @@ import java.util.List;
  */
 public class InputException extends GoliveException {
     private final List<String> problems;
+    private final boolean headlined;
 
     public InputException(String message) {
         super(message);
         this.problems = List.of(message);
+        this.headlined = false;
     }
 
     public InputException(String message, Throwable cause) {
         super(message, cause);
         this.problems = List.of(message);
+        this.headlined = false;
     }
 
     /** One exception carrying several problems, each already prefixed with its file and line. */
     public InputException(List<String> problems) {
         super(String.join(System.lineSeparator(), problems));
         this.problems = List.copyOf(problems);
+        this.headlined = false;
+    }
+
+    /**
+     * A headline with the problems under it ("invalid launch spec" and each problem), or alone when
+     * {@code problems} is empty; the server answers the headline as the error's message.
+     */
+    public InputException(String headline, List<String> problems) {
+        super(headline);
+        this.problems = List.copyOf(problems);
+        this.headlined = true;
     }
 
     /** Builds {@code file:line: message}. */
@@ -32,5 +46,10 @@ public class InputException extends GoliveException {
 
     public List<String> problems() {
         return problems;
+    }
+
+    /** True when {@link #getMessage()} is a headline over {@link #problems()} rather than the problems joined. */
+    public boolean headlined() {
+        return headlined;
     }
 }

@@ -168,7 +168,7 @@ public final class RolloutCommand implements Callable<Integer> {
             Optional<RolloutState> saved = state.load();
             Guard.Start start;
             if (saved.isPresent()) {
-                start = new Guard.Start("not decided again: carrying on the rollout started before", false);
+                start = Guard.Start.carryingOn();
             } else {
                 Decision d = decide(launch, checklists, registry, err);
                 if (d != Decision.GO && !force) {

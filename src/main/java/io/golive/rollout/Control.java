@@ -17,7 +17,7 @@ import java.util.Optional;
  * small file beside the state that the guard reads and removes at its next reading. An abort already
  * waiting is never replaced by a weaker request.
  */
-public final class Control {
+public final class Control implements Requests {
     /** What another process asks of the guard. */
     public enum Request {
         PAUSE,
@@ -45,7 +45,7 @@ public final class Control {
         }
     }
 
-    /** The request waiting, if any, without taking it. */
+    @Override
     public Optional<Request> pending() {
         try {
             String t = Files.readString(path, StandardCharsets.UTF_8).strip().toUpperCase(Locale.ROOT);
@@ -55,6 +55,11 @@ public final class Control {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty(); // half-written or foreign content: taken as no request
         }
+    }
+
+    @Override
+    public void taken(Request request) {
+        clear();
     }
 
     /** Removes the request the guard has acted on. */

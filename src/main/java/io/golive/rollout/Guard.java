@@ -54,11 +54,16 @@ public final class Guard {
         public Start {
             requireNonNull(decision, "null decision");
         }
+
+        /** A guard carrying on a saved rollout: the gate is not decided again. */
+        public static Start carryingOn() {
+            return new Start("not decided again: carrying on the rollout started before", false);
+        }
     }
 
     private final Plan plan;
-    private final StateFile file;
-    private final Control control;
+    private final RolloutStore store;
+    private final Requests control;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Listener listener;
@@ -66,10 +71,10 @@ public final class Guard {
     private Instant lastTick;
     private Instant lastReading;
 
-    public Guard(Plan plan, StateFile file, Clock clock, Sleeper sleeper, Listener listener) {
+    public Guard(Plan plan, RolloutStore store, Clock clock, Sleeper sleeper, Listener listener) {
         this.plan = requireNonNull(plan, "null plan");
-        this.file = requireNonNull(file, "null file");
-        this.control = new Control(file);
+        this.store = requireNonNull(store, "null store");
+        this.control = store.requests();
         this.clock = requireNonNull(clock, "null clock");
         this.sleeper = requireNonNull(sleeper, "null sleeper");
         this.listener = requireNonNull(listener, "null listener");
@@ -78,7 +83,7 @@ public final class Guard {
     /** Runs the rollout (or carries on with a saved one) until it completes, rolls back or is stopped. */
     public Outcome run(Start start) {
         requireNonNull(start, "null start");
-        Optional<RolloutState> saved = file.load();
+        Optional<RolloutState> saved = store.load();
         if (saved.isPresent() && saved.get().status.finished()) {
             s = saved.get();
             return s.status == Status.COMPLETED ? Outcome.COMPLETED : Outcome.ROLLED_BACK;
@@ -98,7 +103,8 @@ public final class Guard {
      * {@link GuardLock}): resume and pause change the status, abort rolls back now.
      */
     public RolloutState applyNow(Control.Request request) {
-        s = file.load().orElseThrow(() -> new InputException(file.path() + ": no rollout has started (no state file)"));
+        s = store.load()
+                .orElseThrow(() -> new InputException(store.where() + ": no rollout has started (no state file)"));
         if (s.status.finished()) {
             throw new InputException("the rollout is already " + s.status + "; nothing to "
                     + request.name().toLowerCase(java.util.Locale.ROOT));
@@ -193,7 +199,7 @@ public final class Guard {
         if (request.isPresent()) {
             boolean stop = handle(request.get());
             // removed once the state holds what it did: whoever asked sees the request taken and its effect
-            control.clear();
+            control.taken(request.get());
             if (stop) {
                 return;
             }
@@ -348,7 +354,7 @@ public final class Guard {
     }
 
     private void save() {
-        file.save(s);
+        store.save(s);
     }
 
     private static Duration min(Duration a, Duration b) {

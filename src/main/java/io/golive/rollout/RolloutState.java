@@ -81,6 +81,28 @@ public final class RolloutState {
         return logProblem.or(() -> EventChain.verify(events));
     }
 
+    /**
+     * Compares the events read with what the state recorded of them ({@code count} events, the last
+     * with hash {@code head}); a store whose events were cut or replaced makes the chain fail to verify.
+     *
+     * @param log the events' place in words, for the message
+     */
+    public void checkEvents(int count, String head, String log) {
+        if (events.size() < count) {
+            logProblem = Optional.of("the state counts " + count + " events but " + log + " holds " + events.size()
+                    + " (events removed)");
+        } else if (count > 0 && !String.valueOf(head).equals(events.getLast().get("hash"))) {
+            logProblem = Optional.of("the last event is not the one the state recorded (the log was replaced)");
+        }
+    }
+
+    /** The hash of the last event, {@link EventChain#GENESIS} before the first. */
+    public String head() {
+        return events.isEmpty()
+                ? EventChain.GENESIS
+                : String.valueOf(events.getLast().get("hash"));
+    }
+
     /** Appends an event to the chain and returns it. */
     Map<String, Object> record(String type, Instant at, Map<String, Object> data) {
         Map<String, Object> e = EventChain.next(events, type, at, data);
@@ -95,8 +117,8 @@ public final class RolloutState {
         return m;
     }
 
-    /** Everything but the events (the state file keeps those in its event log). */
-    Map<String, Object> fields() {
+    /** Everything but the events (a store keeps those apart: the state file in its event log). */
+    public Map<String, Object> fields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("status", status.name());
@@ -114,7 +136,7 @@ public final class RolloutState {
 
     /** The state read back from {@link #fields()} and its events; throws {@link IllegalArgumentException} naming what is wrong. */
     @SuppressWarnings("unchecked")
-    static RolloutState fromJson(Map<String, Object> m, List<Map<String, Object>> events) {
+    public static RolloutState fromJson(Map<String, Object> m, List<Map<String, Object>> events) {
         try {
             RolloutState s = new RolloutState((String) requireNonNull(m.get("name"), "name"));
             s.status = Status.valueOf((String) m.get("status"));

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the previous state or the new one, never half of one; log lines past the count (written just before
  * the kill) are dropped when a guard carries on. Appending keeps a day of one-second readings cheap.
  */
-public final class StateFile {
+public final class StateFile implements RolloutStore {
     private static final JsonMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonMapper LINE = JsonMapper.builder().build();
@@ -56,6 +56,17 @@ public final class StateFile {
         return path;
     }
 
+    @Override
+    public String where() {
+        return path.toString();
+    }
+
+    /** Requests wait in a file beside the state ({@link Control}). */
+    @Override
+    public Requests requests() {
+        return new Control(this);
+    }
+
     /** The event log beside the state file: {@code shop.rollout.json} keeps {@code shop.rollout.events.jsonl}. */
     public Path eventLog() {
         String name = path.getFileName().toString();
@@ -64,6 +75,7 @@ public final class StateFile {
     }
 
     /** The saved state with its events; empty when there is none yet. Bad content is an {@link InputException}. */
+    @Override
     @SuppressWarnings("unchecked")
     public Optional<RolloutState> load() {
         String text;
@@ -81,13 +93,10 @@ public final class StateFile {
             List<Map<String, Object>> events = readLog(count);
             RolloutState s = RolloutState.fromJson(m, events);
             persisted = count;
-            if (events.size() < count) {
-                s.logProblem = Optional.of("the state counts " + count + " events but "
-                        + eventLog().getFileName() + " holds " + events.size() + " (events removed)");
-            } else if (count > 0
-                    && !String.valueOf(head.get("head")).equals(events.getLast().get("hash"))) {
-                s.logProblem = Optional.of("the last event is not the one the state recorded (the log was replaced)");
-            }
+            s.checkEvents(
+                    count,
+                    String.valueOf(head.get("head")),
+                    eventLog().getFileName().toString());
             return Optional.of(s);
         } catch (JacksonException e) {
             throw new InputException(
@@ -126,6 +135,7 @@ public final class StateFile {
     }
 
     /** Appends the events not yet written, then writes the state atomically. */
+    @Override
     public void save(RolloutState state) {
         try {
             Files.createDirectories(path.getParent());
@@ -134,11 +144,7 @@ public final class StateFile {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("log", eventLog().getFileName().toString());
             head.put("count", state.events.size());
-            head.put(
-                    "head",
-                    state.events.isEmpty()
-                            ? EventChain.GENESIS
-                            : state.events.getLast().get("hash"));
+            head.put("head", state.head());
             m.put("events", head);
             Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
             write(tmp, (JSON.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -140,11 +140,11 @@ public final class SpecLoader {
      * substituted as in {@link #load}; empty when the spec has none.
      */
     public Optional<Node> section(LaunchSpec spec, String key) {
-        return section(spec, key, read(spec.file()));
+        return section(spec, read(spec.file()), key);
     }
 
-    /** {@link #section(LaunchSpec, String)} of a spec held as text (the server's uploads). */
-    public Optional<Node> section(LaunchSpec spec, String key, String text) {
+    /** As {@link #section(LaunchSpec, String)}, from the spec's text (an upload held in memory). */
+    public Optional<Node> section(LaunchSpec spec, String text, String key) {
         String source = spec.file().toString();
         Node root = new EnvSubstitution(env, new Problems(source)).apply(YamlReader.read(source, text));
         return root instanceof MapNode top ? top.get(key) : Optional.empty();

@@ -185,6 +185,45 @@ abstract class ApiContractIT {
     }
 
     @Test
+    void refusedRequestsSayWhatIsWrongInTheirMessageAndProblems() {
+        Response spec = editor.post("/api/launches", Api.launch("name: x\ncolour: blue\n", "LAUNCH.md", CHECKLIST));
+        assertError(spec, 400, "invalid launch spec");
+        assertThat(spec.json().get("problems").toString()).contains("golive.yaml:2: unknown top-level key 'colour'");
+        long id = create(spec(""));
+        assertError(
+                viewer.get("/api/launches/" + id + "/report?format=doc"),
+                400,
+                "format: one of json, md, junit, html, pdf");
+        Map<String, Object> past = Map.of("item", RUNBOOK, "reason", "r", "expires", "2020-01-01T00:00:00Z");
+        Response waiver = admin.post("/api/launches/" + id + "/waivers", past);
+        assertError(waiver, 400, "invalid waiver");
+        assertThat(waiver.json().get("problems").get(0).asString()).isEqualTo("expires: must be in the future");
+        Response role = cto.post("/api/launches/" + id + "/signoffs", Map.of("role", "CFO", "verdict", "APPROVE"));
+        assertError(role, 400, "the checklist asks no sign-off from 'CFO' (roles: CTO, Security Lead)");
+        assertThat(role.json().has("problems")).isFalse();
+        Response item = cto.post(
+                "/api/launches/" + id + "/waivers",
+                Map.of("item", "nope", "reason", "r", "expires", "2999-01-01T00:00:00Z"));
+        assertError(item, 404, "launch " + id + " has no item 'nope'");
+        assertError(
+                viewer.get("/api/launches/" + id + "/evaluations/999999"),
+                404,
+                "launch " + id + " has no evaluation 999999");
+        Response secret = admin.put("/api/secrets/1BAD", Map.of("value", "x"));
+        assertError(secret, 400, "invalid secret name");
+        assertThat(secret.json().get("problems").get(0).asString()).startsWith("name: ");
+        assertError(admin.send("DELETE", "/api/secrets/NO_SUCH_SECRET", null), 404, "no secret NO_SUCH_SECRET");
+        Response user = admin.post("/api/users", Map.of("name", "bad name!", "roles", List.of("viewer")));
+        assertError(user, 400, "invalid input");
+        assertThat(user.json().get("problems").get(0).asString()).startsWith("user name 'bad name!'");
+    }
+
+    static void assertError(Response r, int status, String message) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("message").asString()).as(r.body()).isEqualTo(message);
+    }
+
+    @Test
     void malformedOversizedAndUnknownRequestsGetAClear4xxAndStoreNothing() {
         int before = launchCount();
         Response malformed = editor.send("POST", "/api/launches", "{\"spec\": ");
@@ -403,6 +442,10 @@ abstract class ApiContractIT {
         assertThat(item(l, LOAD).get("status").asString()).isEqualTo("FAIL");
         assertThat(item(l, LOAD).get("checks").get(0).get("summary").asString()).contains("p95 612ms");
         assertThat(l.get("evaluation").get("status").asString()).isEqualTo("DONE");
+        JsonNode runs = viewer.get("/api/launches/" + id + "/evaluations").json();
+        assertThat(runs.size()).isEqualTo(2);
+        assertThat(l.get("evaluation")).isEqualTo(runs.get(0)); // one rendering of a run, keyed evaluationId
+        assertThat(runs.get(0).has("checks")).isFalse();
         JsonNode history = viewer.get("/api/launches/" + id + "/items/history?item=" + Api.q(TLS))
                 .json();
         assertThat(history.get("entries").size()).isEqualTo(2);

@@ -24,14 +24,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in Chromium: logs in, opens a launch, runs its checks with the button, sees the result. */
 class UiBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void browserInstalled() {
+        requireChromium();
+    }
+
+    /** Fails on CI, skips elsewhere, when Debian's chromium is missing. */
+    static void requireChromium() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         String why = "Debian's chromium and chromium-driver are not installed (run-tests installs them)";
         if ("true".equals(System.getenv("CI"))) {
@@ -109,17 +114,19 @@ class UiBrowserIT {
                 .asLong();
     }
 
-    private static Wait<WebDriver> waitFor(WebDriver browser) {
+    static Wait<WebDriver> waitFor(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class); // htmx swaps the section in place
     }
 
-    private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+    /** Saves what the browser shows to target/screenshots/NAME (people look at these). */
+    static void screenshot(WebDriver browser, String name) throws java.io.IOException {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void logIn(WebDriver browser, Wait<WebDriver> wait, TestServer server, String user) {
+    static void logIn(WebDriver browser, Wait<WebDriver> wait, TestServer server, String user) {
         browser.get(server.base() + "/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("password-of-" + user);
@@ -134,7 +141,7 @@ class UiBrowserIT {
         }
     }
 
-    private static WebDriver chromium() {
+    static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");

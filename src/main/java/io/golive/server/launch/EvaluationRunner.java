@@ -1,6 +1,7 @@
 package io.golive.server.launch;
 
 import io.golive.InputException;
+import io.golive.NotFoundException;
 import io.golive.egress.EgressPolicy;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Engine;
@@ -8,7 +9,6 @@ import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
 import io.golive.gate.RunOptions;
 import io.golive.probe.ProbeRegistry;
-import io.golive.server.ApiException;
 import io.golive.server.audit.AuditLog;
 import io.golive.server.store.EvaluationStore;
 import io.golive.server.store.LaunchStore;
@@ -89,7 +89,7 @@ public final class EvaluationRunner implements AutoCloseable {
     public long start(String user, long id, String trigger, Optional<Long> scheduledFor) {
         LaunchStore.Launch launch = launches.launch(id)
                 .filter(l -> l.version() > 0)
-                .orElseThrow(() -> ApiException.notFound("no launch " + id));
+                .orElseThrow(() -> new NotFoundException("no launch " + id));
         LaunchSources sources = sources(launch);
         SpecFiles files;
         try {

@@ -1,11 +1,11 @@
 package io.golive.server.launch;
 
 import io.golive.InputException;
+import io.golive.NotFoundException;
 import io.golive.checklist.Item;
 import io.golive.egress.Egress;
 import io.golive.gate.PlannedCheck;
 import io.golive.probe.ProbeRegistry;
-import io.golive.server.ApiException;
 import io.golive.server.audit.AuditChain;
 import io.golive.server.audit.AuditLog;
 import io.golive.server.store.ItemStore;
@@ -79,7 +79,7 @@ public final class LaunchService {
     public Imported reimport(String user, long id, LaunchSources sources) {
         Loaded loaded = validate(user, Optional.of(id), sources);
         return tx.execute(s -> {
-            LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+            LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> new NotFoundException("no launch " + id));
             Set<String> before = new LinkedHashSet<>(views.parsed(id, launch.version()).checklist().allItems().stream()
                     .map(Item::id)
                     .toList());
@@ -146,32 +146,37 @@ public final class LaunchService {
             tx.executeWithoutResult(s ->
                     refused.forEach(r -> audit.append(user, "egress.refused", launch, SpecFiles.SPEC_NAME, "", r)));
         }
+        SpecFiles files = load(sources, refused);
+        List<String> problems = new ArrayList<>(refused);
+        for (PlannedCheck c : files.planned()) {
+            if (!localProbes && ServerProbes.isLocal(c.spec().kind())) {
+                problems.add(SpecFiles.SPEC_NAME + ":" + c.spec().line() + ": "
+                        + c.spec().kind()
+                        + " probes read and run things on the server's machine; they are disabled here"
+                        + " (golive.probes.local.enabled=false)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException("invalid launch spec", problems);
+        }
+        return new Loaded(
+                files.spec().name(),
+                files.checklistNames(),
+                files.spec().launch().map(java.time.Instant::toEpochMilli),
+                files.spec().schedule().map(java.time.Duration::toMillis),
+                files.checklist().allItems().stream().map(Item::id).toList(),
+                files.planned().size(),
+                files.spec().signoffs());
+    }
+
+    /** Loads the spec; a spec that does not load is 400 with the refused hosts and every problem. */
+    private SpecFiles load(LaunchSources sources, List<String> refused) {
         try {
-            SpecFiles files = SpecFiles.load(sources, registry.get(), env.get());
-            List<String> problems = new ArrayList<>(refused);
-            for (PlannedCheck c : files.planned()) {
-                if (!localProbes && ServerProbes.isLocal(c.spec().kind())) {
-                    problems.add(SpecFiles.SPEC_NAME + ":" + c.spec().line() + ": "
-                            + c.spec().kind()
-                            + " probes read and run things on the server's machine; they are disabled here"
-                            + " (golive.probes.local.enabled=false)");
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new ApiException(400, "invalid launch spec", problems);
-            }
-            return new Loaded(
-                    files.spec().name(),
-                    files.checklistNames(),
-                    files.spec().launch().map(java.time.Instant::toEpochMilli),
-                    files.spec().schedule().map(java.time.Duration::toMillis),
-                    files.checklist().allItems().stream().map(Item::id).toList(),
-                    files.planned().size(),
-                    files.spec().signoffs());
+            return SpecFiles.load(sources, registry.get(), env.get());
         } catch (InputException e) {
             List<String> all = new ArrayList<>(refused);
             all.addAll(e.problems());
-            throw new ApiException(400, "invalid launch spec", all);
+            throw new InputException("invalid launch spec", all);
         }
     }
 
@@ -181,11 +186,11 @@ public final class LaunchService {
 
     public ItemWork patchItem(String user, long id, String itemId, ItemPatch patch) {
         return tx.execute(s -> {
-            LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+            LaunchStore.Launch launch = launches.lock(id).orElseThrow(() -> new NotFoundException("no launch " + id));
             boolean known = views.parsed(id, launch.version()).checklist().allItems().stream()
                     .anyMatch(i -> i.id().equals(itemId));
             if (!known) {
-                throw ApiException.notFound("launch " + id + " has no item '" + itemId + "'");
+                throw new NotFoundException("launch " + id + " has no item '" + itemId + "'");
             }
             ItemWork before = items.get(id, itemId).orElse(ItemWork.empty(itemId));
             ItemWork after = new ItemWork(

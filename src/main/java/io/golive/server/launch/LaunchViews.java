@@ -1,12 +1,12 @@
 package io.golive.server.launch;
 
+import io.golive.NotFoundException;
 import io.golive.gate.CheckResult;
 import io.golive.gate.Evaluation;
 import io.golive.gate.Gate;
 import io.golive.gate.ItemResult;
 import io.golive.probe.Status;
 import io.golive.report.ReportJson;
-import io.golive.server.ApiException;
 import io.golive.server.signoff.EvidenceDigest;
 import io.golive.server.signoff.SignoffDecision;
 import io.golive.server.signoff.SignoffStore;
@@ -57,7 +57,7 @@ public final class LaunchViews {
 
     /** The current view; 404 when there is no such launch. */
     public LaunchView view(long id) {
-        long revision = launches.revision(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+        long revision = launches.revision(id).orElseThrow(() -> new NotFoundException("no launch " + id));
         LaunchView cached = cache.get(id);
         if (cached != null && cached.revision() == revision && clock.millis() < cached.validUntil()) {
             return cached;
@@ -67,11 +67,39 @@ public final class LaunchViews {
         return fresh;
     }
 
+    /** The current view of every launch. */
+    public List<LaunchView> all() {
+        return launches.all().stream().map(l -> view(l.id())).toList();
+    }
+
+    /** An item's check results, newest first (the latest 500); 404 when there is no such launch. */
+    public ItemHistory history(long id, String itemId) {
+        view(id);
+        return ItemHistory.of(itemId, evaluations.history(id, itemId, 500), clock.instant());
+    }
+
+    /** A run with the results of its checks (none until it is DONE). */
+    public record Evaluated(EvaluationStore.Run run, List<CheckResult> results) {}
+
+    /** Every run of the launch, newest first; 404 when there is no such launch. */
+    public List<EvaluationStore.Run> evaluations(long id) {
+        view(id);
+        return evaluations.runs(id);
+    }
+
+    /** One run of the launch; 404 when the launch has no such run. */
+    public Evaluated evaluation(long id, long evaluationId) {
+        EvaluationStore.Run r = evaluations
+                .run(id, evaluationId)
+                .orElseThrow(() -> new NotFoundException("launch " + id + " has no evaluation " + evaluationId));
+        return new Evaluated(r, r.status().equals("DONE") ? evaluations.results(evaluationId) : List.of());
+    }
+
     /** Builds the view from the store, bypassing the cache (for decisions taken inside a transaction). */
     public LaunchView build(long id) {
         Launch launch = launches.launch(id)
                 .filter(l -> l.version() > 0)
-                .orElseThrow(() -> ApiException.notFound("no launch " + id));
+                .orElseThrow(() -> new NotFoundException("no launch " + id));
         ParsedVersion pv = parsed(launch.id(), launch.version());
         long now = clock.millis();
         List<CheckResult> results = evaluations
@@ -122,7 +150,7 @@ public final class LaunchViews {
         if (cached != null && cached.version().version() == version) {
             return cached;
         }
-        Version v = launches.version(id, version).orElseThrow(() -> ApiException.notFound("no launch " + id));
+        Version v = launches.version(id, version).orElseThrow(() -> new NotFoundException("no launch " + id));
         Map<String, String> texts = SpecFiles.texts(v.checklistNames(), launches.files(id, version));
         ParsedVersion fresh = new ParsedVersion(v, SpecFiles.imported(v.name(), texts, v.signoffRoles()), texts);
         if (cached == null || cached.version().version() < version) {

@@ -1,10 +1,11 @@
 package io.golive.server.launch;
 
+import io.golive.InputException;
 import io.golive.checklist.Checklist;
-import io.golive.server.ApiException;
 import io.golive.server.store.LaunchStore.Version;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +21,10 @@ public record ParsedVersion(Version version, Checklist checklist, Map<String, St
     /** The one checklist's text, for the Markdown report; 400 when the launch has several. */
     public String singleMarkdown() {
         if (markdown.size() != 1) {
-            throw ApiException.badRequest("format md writes one checklist back; this launch has " + markdown.size()
-                    + " (use json, junit, html or pdf)");
+            throw new InputException(
+                    "format md writes one checklist back; this launch has " + markdown.size()
+                            + " (use json, junit, html or pdf)",
+                    List.of());
         }
         return markdown.values().iterator().next();
     }

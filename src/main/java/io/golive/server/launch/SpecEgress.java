@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * without a lookup (address literals, denied names), each a problem on its line: the editor learns it
  * at upload, not at the first run. Names that resolve to a denied address are refused at run time.
  */
-final class SpecEgress {
+public final class SpecEgress {
     private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/\\s\"'?#,}]+)");
     private static final Pattern HOST_KEY = Pattern.compile("\\bhost\\s*:\\s*[\"']?([^\\s\"',}]+)");
 
     private SpecEgress() {}
 
-    static List<String> problems(String specName, String specText, EgressPolicy policy) {
+    public static List<String> problems(String specName, String specText, EgressPolicy policy) {
         List<String> out = new ArrayList<>();
         if (!policy.restricted()) {
             return out;

@@ -22,8 +22,8 @@ import java.util.Map;
  * does not exist), so that its {@code checklist:} resolves to one of the uploaded names; problems are
  * reported against the uploaded names.
  */
-final class SpecFiles {
-    static final String SPEC_NAME = "golive.yaml";
+public final class SpecFiles {
+    public static final String SPEC_NAME = "golive.yaml";
     /** The folder an upload is named in; never created. */
     static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "golive-upload")
             .toAbsolutePath()
@@ -51,7 +51,7 @@ final class SpecFiles {
     }
 
     /** Loads and validates; every problem is in the {@link InputException}, named by uploaded file. */
-    static SpecFiles load(LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
+    public static SpecFiles load(LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
         sources.requireValidNames();
         try {
             return new SpecFiles(sources, registry, env);
@@ -99,11 +99,11 @@ final class SpecFiles {
         return 1;
     }
 
-    LaunchSpec spec() {
+    public LaunchSpec spec() {
         return spec;
     }
 
-    List<String> checklistNames() {
+    public List<String> checklistNames() {
         return checklistNames;
     }
 

@@ -71,7 +71,7 @@ final class LaunchNotifiers {
                 .orElseThrow(() -> new InputException("launch " + launchId + " has no version " + version));
         SpecLoader loader = new SpecLoader(probes.get().kinds(), env.get()).withChecklists(p -> true);
         LaunchSpec spec = loader.draft(SPEC, v.spec()).spec();
-        List<Destination> destinations = reader.read(spec, loader.section(spec, "notify", v.spec()));
+        List<Destination> destinations = reader.read(spec, loader.section(spec, v.spec(), "notify"));
         return new Notifier(
                 destinations, store.forLaunch(launchId, version), webhooks, mail, retry, clock, spec.secrets());
     }

@@ -2,7 +2,8 @@ package io.golive.server.secret;
 
 import static java.util.Objects.requireNonNull;
 
-import io.golive.server.ApiException;
+import io.golive.ConflictException;
+import io.golive.InputException;
 import io.golive.server.audit.AuditLog;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -41,8 +42,7 @@ public final class SecretStore {
     /** Stores or replaces a secret; call within a transaction. */
     public SecretInfo put(String user, String name, String value) {
         requireName(name);
-        SecretBox b = box.orElseThrow(() -> new ApiException(
-                409,
+        SecretBox b = box.orElseThrow(() -> new ConflictException(
                 "no secrets key: set GOLIVE_SECRETS_KEY (base64 of 32 random bytes: openssl rand -base64 32)"
                         + " to store secrets, or give the server the value as an environment variable"));
         long now = clock.millis();
@@ -110,8 +110,7 @@ public final class SecretStore {
 
     private static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ApiException(
-                    400,
+            throw new InputException(
                     "invalid secret name",
                     List.of("name: letters, digits and _, not starting with a digit, at most 100 (as in ${NAME})"));
         }

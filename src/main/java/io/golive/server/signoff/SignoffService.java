@@ -1,6 +1,8 @@
 package io.golive.server.signoff;
 
-import io.golive.server.ApiException;
+import io.golive.InputException;
+import io.golive.NotAllowedException;
+import io.golive.NotFoundException;
 import io.golive.server.audit.AuditLog;
 import io.golive.server.security.Roles;
 import io.golive.server.signoff.SignoffStore.SignoffRow;
@@ -56,15 +58,17 @@ public final class SignoffService {
     public SignoffRow sign(
             String user, Set<String> userRoles, long id, String role, String verdict, Optional<String> comment) {
         return tx.execute(s -> {
-            launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+            launches.lock(id).orElseThrow(() -> new NotFoundException("no launch " + id));
             Snapshot now = current.apply(id);
             String named = now.roles().stream()
                     .filter(r -> Roles.same(r, role))
                     .findFirst()
-                    .orElseThrow(() -> ApiException.badRequest("the checklist asks no sign-off from '" + role
-                            + "' (roles: " + String.join(", ", now.roles()) + ")"));
+                    .orElseThrow(() -> new InputException(
+                            "the checklist asks no sign-off from '" + role + "' (roles: "
+                                    + String.join(", ", now.roles()) + ")",
+                            List.of()));
             if (userRoles.stream().noneMatch(r -> Roles.same(r, named))) {
-                throw ApiException.forbidden(user + " does not hold the role '" + named + "' and cannot sign for it");
+                throw new NotAllowedException(user + " does not hold the role '" + named + "' and cannot sign for it");
             }
             SignoffRow row = new SignoffRow(0, named, user, verdict, comment, now.digest(), clock.millis());
             long rowId = store.addSignoff(id, row);
@@ -84,22 +88,22 @@ public final class SignoffService {
     /** Records a waiver of an item until {@code expires}. */
     public WaiverRow waive(String user, Set<String> userRoles, long id, String item, String reason, Instant expires) {
         return tx.execute(s -> {
-            launches.lock(id).orElseThrow(() -> ApiException.notFound("no launch " + id));
+            launches.lock(id).orElseThrow(() -> new NotFoundException("no launch " + id));
             Snapshot now = current.apply(id);
             if (!now.itemIds().contains(item)) {
-                throw ApiException.notFound("launch " + id + " has no item '" + item + "'");
+                throw new NotFoundException("launch " + id + " has no item '" + item + "'");
             }
             boolean admin = userRoles.contains(Roles.ADMIN);
             boolean signer =
                     now.roles().stream().anyMatch(r -> userRoles.stream().anyMatch(u -> Roles.same(u, r)));
             if (!admin && !signer) {
-                throw ApiException.forbidden(
+                throw new NotAllowedException(
                         "a waiver is approved by an admin or a holder of a sign-off role of this checklist ("
                                 + String.join(", ", now.roles()) + ")");
             }
             long at = clock.millis();
             if (expires.toEpochMilli() <= at) {
-                throw new ApiException(400, "invalid waiver", List.of("expires: must be in the future"));
+                throw new InputException("invalid waiver", List.of("expires: must be in the future"));
             }
             WaiverRow row = new WaiverRow(0, item, reason, user, expires.toEpochMilli(), at);
             long rowId = store.addWaiver(id, row);

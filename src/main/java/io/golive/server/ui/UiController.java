@@ -6,6 +6,7 @@ import io.golive.server.security.CurrentUser;
 import io.golive.server.security.Roles;
 import io.golive.server.signoff.SignoffDecision;
 import io.golive.server.store.LaunchStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,11 +23,14 @@ class UiController {
     private final LaunchViews views;
     private final LaunchStore launches;
     private final ObjectProvider<ClientRegistrationRepository> oidc;
+    private final Clock clock;
 
-    UiController(LaunchViews views, LaunchStore launches, ObjectProvider<ClientRegistrationRepository> oidc) {
+    UiController(
+            LaunchViews views, LaunchStore launches, ObjectProvider<ClientRegistrationRepository> oidc, Clock clock) {
         this.views = views;
         this.launches = launches;
         this.oidc = oidc;
+        this.clock = clock;
     }
 
     @GetMapping("/login")
@@ -73,6 +77,13 @@ class UiController {
         model.addAttribute("items", v.json().get("items"));
         model.addAttribute("signoffs", v.json().get("signoffs"));
         model.addAttribute("evaluation", v.json().getOrDefault("evaluation", Map.of()));
+        model.addAttribute("criteria", CriteriaTable.of(v.json()));
+        model.addAttribute(
+                "time",
+                new ReadableTime(
+                        clock.instant(),
+                        ReadableTime.zoneOf(v.parsed().version().spec())));
+        model.addAttribute("tab", "overview");
         return v;
     }
 }

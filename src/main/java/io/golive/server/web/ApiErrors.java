@@ -4,7 +4,6 @@ import io.golive.ConflictException;
 import io.golive.InputException;
 import io.golive.NotAllowedException;
 import io.golive.NotFoundException;
-import io.golive.server.ApiException;
 import io.golive.server.security.JsonErrors;
 import io.golive.server.security.RefusalAudit;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,14 +38,6 @@ class ApiErrors {
         this.refusals = refusals;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request, Authentication auth) {
-        if (e.status() == 403) {
-            refusals.record(request, auth == null ? "anonymous" : auth.getName(), 403, e.getMessage());
-        }
-        return error(HttpStatus.valueOf(e.status()), e.getMessage(), e.problems());
-    }
-
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
@@ -64,9 +55,10 @@ class ApiErrors {
         return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
+    /** A headlined one answers its headline ("invalid launch spec") over its problems; others "invalid input". */
     @ExceptionHandler(InputException.class)
     ResponseEntity<Map<String, Object>> input(InputException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid input", e.problems());
+        return error(HttpStatus.BAD_REQUEST, e.headlined() ? e.getMessage() : "invalid input", e.problems());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

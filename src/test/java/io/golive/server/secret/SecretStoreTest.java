@@ -3,7 +3,8 @@ package io.golive.server.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.golive.server.ApiException;
+import io.golive.ConflictException;
+import io.golive.InputException;
 import io.golive.server.audit.AuditLog;
 import java.time.Clock;
 import java.util.Map;
@@ -63,9 +64,8 @@ class SecretStoreTest {
     @Test
     void withoutAKeyNothingIsStoredAndTheAnswerSaysWhy() {
         assertThatThrownBy(() -> store(Optional.empty()).put("ada", "X", "y"))
-                .isInstanceOf(ApiException.class)
-                .hasMessageContaining("GOLIVE_SECRETS_KEY")
-                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(409));
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("GOLIVE_SECRETS_KEY");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM secrets").query(Integer.class).single())
                 .isZero();
     }
@@ -83,7 +83,11 @@ class SecretStoreTest {
     @Test
     void aNameMustBeUsableAsAReference() {
         assertThatThrownBy(() -> store(Optional.of(box)).put("ada", "1BAD-NAME", "x"))
-                .isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+                .isInstanceOf(InputException.class)
+                .hasMessage("invalid secret name")
+                .satisfies(e -> assertThat(((InputException) e).problems())
+                        .singleElement()
+                        .asString()
+                        .startsWith("name: "));
     }
 }

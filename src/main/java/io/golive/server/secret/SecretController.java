@@ -1,9 +1,10 @@
-package io.golive.server.web;
+package io.golive.server.secret;
 
-import io.golive.server.ApiException;
-import io.golive.server.secret.SecretStore;
+import io.golive.NotFoundException;
 import io.golive.server.secret.SecretStore.SecretInfo;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,15 +34,18 @@ class SecretController {
 
     /** Stores the value sealed; the answer, the audit log and the list never show it again. */
     @PutMapping("/api/secrets/{name}")
-    SecretInfo put(@PathVariable String name, @Valid @RequestBody Requests.SecretRequest body, Authentication auth) {
+    SecretInfo put(@PathVariable String name, @Valid @RequestBody SecretRequest body, Authentication auth) {
         return tx.execute(s -> secrets.put(auth.getName(), name, body.value()));
     }
 
     @DeleteMapping("/api/secrets/{name}")
     ResponseEntity<Void> delete(@PathVariable String name, Authentication auth) {
         if (!Boolean.TRUE.equals(tx.execute(s -> secrets.delete(auth.getName(), name)))) {
-            throw ApiException.notFound("no secret " + name);
+            throw new NotFoundException("no secret " + name);
         }
         return ResponseEntity.noContent().build();
     }
+
+    /** {@code PUT /api/secrets/{name}}. */
+    record SecretRequest(@NotEmpty @Size(max = 8192) String value) {}
 }

@@ -1,4 +1,4 @@
-package io.golive.server.web;
+package io.golive.server.launch;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -11,7 +11,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import io.golive.server.launch.LaunchView;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;

@@ -1,15 +1,14 @@
-package io.golive.server.web;
+package io.golive.server.launch;
 
+import io.golive.InputException;
 import io.golive.report.HtmlReport;
 import io.golive.report.Json;
 import io.golive.report.JunitReport;
 import io.golive.report.MarkdownReport;
 import io.golive.report.ReportJson;
-import io.golive.server.ApiException;
-import io.golive.server.launch.LaunchView;
-import io.golive.server.launch.LaunchViews;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
     private final LaunchViews views;
+    private final Clock clock;
 
-    ReportController(LaunchViews views) {
+    ReportController(LaunchViews views, Clock clock) {
         this.views = views;
+        this.clock = clock;
     }
 
     @GetMapping("/api/launches/{id}/report")
@@ -46,8 +47,8 @@ class ReportController {
                 ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"golive-" + v.launchId() + ".pdf\"")
-                        .body(PdfReport.of(v, Instant.now()));
-            default -> throw ApiException.badRequest("format: one of json, md, junit, html, pdf");
+                        .body(PdfReport.of(v, clock.instant()));
+            default -> throw new InputException("format: one of json, md, junit, html, pdf", List.of());
         };
     }
 
