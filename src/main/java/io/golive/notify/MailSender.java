@@ -18,8 +18,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -53,7 +56,7 @@ public final class MailSender {
         try {
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress(d.from()));
-            for (String to : d.to()) {
+            for (String to : recipients(d, e)) {
                 m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
             }
             m.setSubject("[golive] " + Messages.title(e), "UTF-8");
@@ -76,6 +79,21 @@ public final class MailSender {
         } catch (MessagingException ex) {
             return failure(ex, smtp, secrets);
         }
+    }
+
+    /**
+     * The entry's addresses, and for a {@code signoff} event also each user holding the role whose
+     * account name is an e-mail address (accounts have no separate address).
+     */
+    static List<String> recipients(EmailDestination d, Event e) {
+        Set<String> out = new LinkedHashSet<>(d.to());
+        if (e.topic() == Topic.SIGNOFF && e.details().get("users") instanceof List<?> users) {
+            users.stream()
+                    .map(String::valueOf)
+                    .filter(u -> u.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
+                    .forEach(out::add);
+        }
+        return List.copyOf(out);
     }
 
     private static Attempt failure(MessagingException ex, Smtp smtp, Secrets secrets) {

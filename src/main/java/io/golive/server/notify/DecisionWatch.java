@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DecisionWatch {
     static final String DECISION = "decision";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DecisionWatch.class);
 
     private final LaunchStore launches;
     private final LaunchViews views;
@@ -53,7 +54,17 @@ final class DecisionWatch {
 
     @EventListener
     public void on(EvaluationFinished finished) {
-        long id = finished.launchId();
+        try {
+            tell(finished.launchId());
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw e; // the transaction is lost anyway: let it roll back whole
+        } catch (RuntimeException e) {
+            // a notice must never cost the evaluation its result
+            LOG.warn("launch {}: decision and sign-off notices not raised: {}", finished.launchId(), e.toString());
+        }
+    }
+
+    private void tell(long id) {
         launches.lock(id); // replicas finishing runs of one launch take turns at its marks
         LaunchView view = views.build(id);
         Evaluation e = view.evaluation();

@@ -203,11 +203,13 @@ class ServerNotificationsIT {
 
     @Test
     void aRequiredRoleIsAskedOnceWhenOnlyItsSignoffStandsBetweenTheLaunchAndGo() throws Exception {
-        server.token("carol", "CTO");
+        server.token("carol@example.com", "CTO");
         server.token("dave", "cto", "editor");
         String spec = "name: shop\nchecklist: LAUNCH.md\nchecks:\n  - item: Health endpoint answers\n"
                 + "    http: { url: \"" + sink.url("health") + "\" }\n"
-                + "notify:\n  - webhook: \"" + sink.url("asks") + "\"\n    events: [signoff, decision]\n";
+                + "notify:\n  - webhook: \"" + sink.url("asks") + "\"\n    events: [signoff, decision]\n"
+                + "  - email: [release@example.com]\n    smtp: { host: 127.0.0.1, port: "
+                + MAIL.getSmtp().getPort() + " }\n    events: [signoff]\n";
         Api.Response r = editor.post(
                 "/api/launches",
                 Api.launch(
@@ -223,7 +225,13 @@ class ServerNotificationsIT {
         JsonNode ask = JSON.readTree(sink.bodies("asks").get(0));
         assertThat(ask.get("event").asString()).as(ask.toString()).isEqualTo("signoff");
         assertThat(ask.get("details").get("role").asString()).isEqualTo("CTO");
-        assertThat(ask.get("details").get("users").toString()).isEqualTo("[\"carol\",\"dave\"]");
+        assertThat(ask.get("details").get("users").toString()).isEqualTo("[\"carol@example.com\",\"dave\"]");
+        await(() -> mails() == 2); // one message, one copy per recipient
+        assertThat(MAIL.getReceivedMessagesForDomain("example.com")).hasSize(2);
+        assertThat(java.util.Arrays.stream(MAIL.getReceivedMessages()[0].getAllRecipients())
+                        .map(Object::toString))
+                .containsExactly("release@example.com", "carol@example.com");
+        assertThat(MAIL.getReceivedMessages()[0].getSubject()).isEqualTo("[golive] shop: sign-off wanted from CTO");
 
         evaluate(editor, id); // same evidence: not asked again, and still NO-GO: no decision event
         Thread.sleep(1500);
@@ -251,6 +259,31 @@ class ServerNotificationsIT {
         assertThat(failed.get("attempts").asInt()).isEqualTo(1);
         assertThat(failed.get("lastError").asString()).contains("golive.egress");
         assertThat(sink.received("hook")).isEmpty();
+    }
+
+    @Test
+    void overdueItemsAreRemindedOnceAcrossManyPolls() throws Exception {
+        server.close();
+        server = TestServer.h2(dir.resolve("overdue"), Map.of("golive.notify.overdue-every", "200ms"));
+        Api ed = server.api(server.token("ed", "editor"));
+        String launch = Instant.now().plus(java.time.Duration.ofDays(3)).toString();
+        String checklist = "# Shop\n\n## Pre-Launch (T-7 days)\n- [ ] Runbook written\n- [x] Pager set up\n\n"
+                + "## Launch Day (T-0)\n- [ ] Flip the flag\n";
+        Api.Response r = ed.post(
+                "/api/launches",
+                Api.launch(
+                        "name: shop\nlaunch: " + launch + "\nchecklist: LAUNCH.md\nnotify:\n  - webhook: \""
+                                + sink.url("late") + "\"\n    events: [overdue]\n",
+                        "LAUNCH.md",
+                        checklist));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        await(() -> sink.bodies("late").size() == 1);
+        Thread.sleep(2000); // ten polls more
+        assertThat(sink.bodies("late")).hasSize(1);
+        JsonNode late = JSON.readTree(sink.bodies("late").get(0));
+        assertThat(late.get("event").asString()).isEqualTo("overdue");
+        assertThat(late.get("details").get("text").asString()).isEqualTo("Runbook written");
+        assertThat(late.get("details").get("reminder").asBoolean()).isFalse();
     }
 
     @Test
