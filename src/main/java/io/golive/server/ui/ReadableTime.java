@@ -48,6 +48,11 @@ final class ReadableTime {
         return (t.getYear() == now.atZone(zone).getYear() ? SAME_YEAR : OTHER_YEAR).format(t);
     }
 
+    /** "Tue 1 Dec, 09:00:05", to the second (events of a rollout). */
+    String clock(Instant at) {
+        return date(at) + DateTimeFormatter.ofPattern(":ss", Locale.ENGLISH).format(at.atZone(zone));
+    }
+
     /** "in 2 days", "3 hours ago", "now". */
     String relative(Instant at) {
         Duration d = Duration.between(now, at);
