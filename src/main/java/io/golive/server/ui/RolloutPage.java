@@ -44,7 +44,7 @@ record RolloutPage(
 
     private static final Set<String> CHAIN_KEYS = Set.of("type", "at", "hash", "prev", "seq");
 
-    /** A step of the plan: "10%", "hold 2h", "watch 24h"; {@code state} is done, current or next. */
+    /** A step of the plan: "10%", "hold 2h", "watch 24h"; {@code state} is done, current, next or stopped. */
     record StepRow(int index, String label, String state) {}
 
     /** An event: when, its type, and its data in a line ("weight=10"). */
@@ -54,8 +54,8 @@ record RolloutPage(
         List<StepRow> steps = new ArrayList<>();
         for (int i = 0; i < v.steps().size(); i++) {
             String state = i < v.step() ? "done" : i == v.step() && !finished(v) ? "current" : "next";
-            if (i == v.step() && "COMPLETED".equals(v.status())) {
-                state = "done";
+            if (i == v.step() && "ROLLED_BACK".equals(v.status())) {
+                state = "stopped"; // where the rollback came
             }
             steps.add(new StepRow(i + 1, label(v.steps().get(i)), state));
         }
@@ -145,10 +145,10 @@ record RolloutPage(
     static String words(Duration d) {
         long s = d.toSeconds();
         if (s >= 3600) {
-            return s / 3600 + "h " + (s % 3600) / 60 + "m";
+            return s / 3600 + "h" + (s % 3600 / 60 == 0 ? "" : " " + (s % 3600) / 60 + "m");
         }
         if (s >= 60) {
-            return s / 60 + "m " + s % 60 + "s";
+            return s / 60 + "m" + (s % 60 == 0 ? "" : " " + s % 60 + "s");
         }
         return s + "s";
     }
