@@ -33,6 +33,12 @@ final class ReadableTime {
         this.zone = zone;
     }
 
+    /** Now by the server's clock, in the launch's time zone. */
+    static ReadableTime of(io.golive.server.launch.LaunchView launch, java.time.Clock clock) {
+        return new ReadableTime(
+                clock.instant(), zoneOf(launch.parsed().version().spec()));
+    }
+
     ZoneId zone() {
         return zone;
     }

@@ -40,8 +40,7 @@ class RolloutPages {
 
     private void fill(long id, Model model, Authentication auth) {
         LaunchView v = views.view(id);
-        ReadableTime time = new ReadableTime(
-                clock.instant(), ReadableTime.zoneOf(v.parsed().version().spec()));
+        ReadableTime time = ReadableTime.of(v, clock);
         model.addAttribute("view", v);
         model.addAttribute("zone", time.zoneName());
         model.addAttribute(
