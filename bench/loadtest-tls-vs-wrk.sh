@@ -3,17 +3,21 @@
 # keep-alive at several connection counts, then a new connection per request (--no-keepalive against
 # wrk -H "Connection: close", handshakes/s, with nginx logging which handshakes resumed a session),
 # then 1000 TLS users within a 256 MB heap (resident memory).
+# golive runs once per TLS engine of ENGINES (default "openssl jdk": OpenSSL through netty-tcnative,
+# golive's default, and the JDK's SSLEngine, chosen with -Dgolive.load.tls=jdk), side by side.
 # nginx is pinned to core 0 and each tool to core 1 (taskset); the tools run interleaved, ROUNDS
 # times each, and the table shows medians. Other work on the machine is not waited for (on a shared
 # machine it never stops): each run records the CPU seconds other processes used meanwhile, and the
 # table shows them, so that a noisy round can be told from a slow tool.
 #
-# usage: bench/loadtest-tls-vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS...]   (defaults: 5 10 50 1000)
+# usage: [ENGINES="openssl jdk"] bench/loadtest-tls-vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS...]
+#        (defaults: 5 10 50 1000)
 # needs: nginx, wrk, openssl, taskset, python3: apt-get install -y nginx wrk openssl
 set -euo pipefail
 rounds=${1:-5}
 seconds=${2:-10}
 conn_list=("${@:3}")
+read -r -a engines <<<"${ENGINES:-openssl jdk}"
 [ ${#conn_list[@]} -eq 0 ] && conn_list=(50 1000)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for tool in nginx wrk openssl taskset python3; do
@@ -90,7 +94,10 @@ run() {
 for c in "${conn_list[@]}"; do
   for r in $(seq "$rounds"); do
     run "wrk-$c.$r" wrk -t1 -c"$c" -d"${seconds}s" --latency "$url"
-    run "golive-$c.$r" "$root/golive" loadtest "$url" --users "$c" --duration "${seconds}s" --insecure --json
+    for e in "${engines[@]}"; do
+      GOLIVE_JAVA_OPTS="-Dgolive.load.tls=$e" run "golive-$e-$c.$r" "$root/golive" loadtest "$url" --users "$c" \
+        --duration "${seconds}s" --insecure --json
+    done
     echo "keep-alive, $c connections: round $r done" >&2
   done
 done
@@ -99,19 +106,22 @@ for r in $(seq "$rounds"); do
   : >"$work/tls.log"
   run "wrk-close.$r" wrk -t1 -c50 -d"${seconds}s" --latency -H "Connection: close" "$logged"
   cp "$work/tls.log" "$work/wrk-close.$r.tls"
-  : >"$work/tls.log"
-  run "golive-close.$r" "$root/golive" loadtest "$logged" --users 50 --duration "${seconds}s" --insecure \
-    --no-keepalive --json
-  cp "$work/tls.log" "$work/golive-close.$r.tls"
+  for e in "${engines[@]}"; do
+    : >"$work/tls.log"
+    GOLIVE_JAVA_OPTS="-Dgolive.load.tls=$e" run "golive-$e-close.$r" "$root/golive" loadtest "$logged" --users 50 \
+      --duration "${seconds}s" --insecure --no-keepalive --json
+    cp "$work/tls.log" "$work/golive-$e-close.$r.tls"
+  done
   echo "new connection per request: round $r done" >&2
 done
 # Memory: 1000 TLS users within a 256 MB heap.
-GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" run mem "$root/golive" loadtest "$url" --users 1000 \
+GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log -Dgolive.load.tls=${engines[0]}" run mem "$root/golive" loadtest "$url" --users 1000 \
   --duration "${seconds}s" --insecure --json
 
-python3 - "$work" "$rounds" "$seconds" "${conn_list[@]}" <<'PY'
+python3 - "$work" "$rounds" "$seconds" "${engines[*]}" "${conn_list[@]}" <<'PY'
 import json, re, statistics, sys
-work, rounds, seconds, conns = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+work, rounds, seconds, conns = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[5:]
+engines = sys.argv[4].split()
 
 def cpu(name):
     user, system, _ = open(f"{work}/{name}.time").read().split()[-3:]
@@ -156,19 +166,23 @@ def table(title, pairs, extra=None):
               f" {med[5]:.1f} |{ex} {' '.join(f'{x[0]:,.0f}' for x in runs)} |")
     return medians
 
+tools = [("wrk", "wrk", wrk)] + [(f"golive ({e})", f"golive-{e}", golive) for e in engines]
 m = table("keep-alive, HTTPS/1.1 over TLS 1.3", [
-    (tool, c, f"{tool}-{c}", parse) for c in conns for tool, parse in (("wrk", wrk), ("golive", golive))])
+    (tool, c, f"{prefix}-{c}", parse) for c in conns for tool, prefix, parse in tools])
 for c in conns:
-    print(f"golive / wrk at {c} connections = {m[('golive', c)] / m[('wrk', c)]:.2f}")
-m = table("a new connection per request (handshakes/s), 50 connections", [
-    ("wrk -H 'Connection: close'", 50, "wrk-close", wrk), ("golive --no-keepalive", 50, "golive-close", golive)],
+    for e in engines:
+        print(f"golive ({e}) / wrk at {c} connections = {m[(f'golive ({e})', c)] / m[('wrk', c)]:.2f}")
+m = table("a new connection per request (handshakes/s), 50 connections",
+    [("wrk -H 'Connection: close'", 50, "wrk-close", wrk)]
+    + [(f"golive ({e}) --no-keepalive", 50, f"golive-{e}-close", golive) for e in engines],
     extra=True)
-wrk_close, golive_close = m.values()
-print(f"golive / wrk = {golive_close / wrk_close:.2f}")
+wrk_close = m[("wrk -H 'Connection: close'", 50)]
+for e in engines:
+    print(f"golive ({e}) / wrk = {m[(f'golive ({e}) --no-keepalive', 50)] / wrk_close:.2f}")
 mem = golive("mem")
 rss_mb = int(open(f"{work}/mem.time").read().split()[-1]) / 1024
 gc = open(f"{work}/gc.log").read()
 after = [int(x) for x in re.findall(r"->(\d+)M\(", gc)]
-print(f"\n1000 TLS users, -Xmx256m: {mem[0]:,.0f} req/s, {mem[3]} errors, {len(after)} collections"
+print(f"\n1000 TLS users ({engines[0]}), -Xmx256m: {mem[0]:,.0f} req/s, {mem[3]} errors, {len(after)} collections"
       f" (heap after them at most {max(after, default=0)} MB), max RSS {rss_mb:.0f} MB")
 PY

@@ -2,7 +2,8 @@
 -- change that caused it and sent after commit. A row names its destination by the launch version and
 -- the entry's index in that version's notify: list, never by URL or password; the secrets are
 -- resolved when it is sent. A replica claims a row (claimed_by, claimed_until) before sending it, so
--- two replicas on one database never send the same row at once.
+-- two replicas on one database never send the same row at once; claimed_by
+-- stays after the try (the replica that tried it last), claimed_until is cleared.
 CREATE TABLE notifications (
     id VARCHAR(36) PRIMARY KEY,
     launch_id BIGINT NOT NULL REFERENCES launches (id),

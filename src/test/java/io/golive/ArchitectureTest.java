@@ -84,6 +84,10 @@ class ArchitectureTest {
                         "javax.net.ssl..",
                         "com.sun.management..",
                         "org.HdrHistogram..",
+                        // OpenSSL's TLS engines (netty-tcnative) and what their API names: no Netty channels.
+                        "io.netty.handler.ssl..",
+                        "io.netty.buffer..",
+                        "io.netty.util..",
                         "tools.jackson..",
                         "io.golive",
                         "io.golive.egress..",

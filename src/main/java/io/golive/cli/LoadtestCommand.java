@@ -26,7 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -200,13 +201,13 @@ final class LoadtestCommand implements Callable<Integer> {
                         allowRemote,
                         insecure,
                         abortOnFail ? thresholds : List.of(),
-                        tlsContext(),
+                        trustManager(),
                         !noKeepAlive)
                 .requireValid();
     }
 
-    /** The TLS context trusting {@code --trust}'s certificates; null for the JDK's default trust store. */
-    private SSLContext tlsContext() {
+    /** What trusts {@code --trust}'s certificates; null for the JDK's default trust store. */
+    private X509TrustManager trustManager() {
         if (trust == null) {
             return null;
         }
@@ -217,9 +218,12 @@ final class LoadtestCommand implements Callable<Integer> {
             if (TrustStores.fromPem(trust).size() == 0) {
                 throw new InputException("--trust " + trust + ": no certificate in it (expected PEM)");
             }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, TrustStores.trustManagers(trust), null);
-            return context;
+            for (TrustManager m : TrustStores.trustManagers(trust)) {
+                if (m instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new GeneralSecurityException("no X.509 trust manager");
         } catch (IOException e) {
             throw new InputException("--trust " + trust + ": cannot read it: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

@@ -64,7 +64,10 @@ final class Connection {
         }
         channel = null;
         key = null;
-        tls = null;
+        if (tls != null) {
+            Tls.release(tls);
+            tls = null;
+        }
         if (netIn != null) {
             netIn.clear();
             netOut.clear().flip();

@@ -68,7 +68,12 @@ final class EventLoop implements Driver {
             throws IOException {
         this.selector = Selector.open();
         this.tls = tls;
-        this.plainIn = tls == null ? null : ByteBuffer.allocate(tls.applicationSize());
+        // OpenSSL's engines unwrap into native memory without a copy of their own; the parser reads an array.
+        this.plainIn = tls == null
+                ? null
+                : tls.directBuffers()
+                        ? ByteBuffer.allocateDirect(tls.applicationSize())
+                        : ByteBuffer.allocate(tls.applicationSize());
         this.connections = connections;
         this.origins = origins;
         this.timeoutNanos = timeoutNanos;
@@ -256,8 +261,13 @@ final class EventLoop implements Driver {
             return;
         }
         if (c.netIn == null) {
-            c.netIn = ByteBuffer.allocate(tls.packetSize());
-            c.netOut = ByteBuffer.allocate(tls.packetSize()).flip();
+            c.netIn = tls.directBuffers()
+                    ? ByteBuffer.allocateDirect(tls.packetSize())
+                    : ByteBuffer.allocate(tls.packetSize());
+            c.netOut = (tls.directBuffers()
+                            ? ByteBuffer.allocateDirect(tls.packetSize())
+                            : ByteBuffer.allocate(tls.packetSize()))
+                    .flip();
         }
         try {
             c.tls = tls.engine(c.origin);
@@ -482,7 +492,7 @@ final class EventLoop implements Driver {
                     }
                     continue;
                 }
-                int end = c.parser.feed(plainIn.array(), 0, plain);
+                int end = c.parser.feed(plainBytes(plain), 0, plain);
                 if (end >= 0) {
                     done = true;
                     untrusted = end < plain;
@@ -509,6 +519,16 @@ final class EventLoop implements Driver {
         } else if (untrusted) {
             c.close();
         }
+    }
+
+    /** The first {@code n} bytes of the plaintext just unwrapped, in an array. */
+    private byte[] plainBytes(int n) {
+        if (plainIn.hasArray()) {
+            return plainIn.array();
+        }
+        byte[] bytes = readBuffer.array();
+        plainIn.get(0, bytes, 0, n);
+        return bytes;
     }
 
     private void read(Connection c) {

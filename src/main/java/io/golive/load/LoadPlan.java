@@ -22,9 +22,8 @@ import java.util.List;
  * @param allowRemote whether targets other than loopback addresses are allowed
  * @param insecure whether {@code https://} targets are trusted whatever their certificate (test servers)
  * @param abortOn thresholds that stop the test early once they can no longer be met
- * @param tlsContext the TLS context of {@code https://} targets, whose trust managers decide which
- *     certificates are trusted (a CA file, say); null for the JDK's default trust store. Ignored when
- *     {@code insecure}.
+ * @param trust what decides which certificates of {@code https://} targets are trusted (a CA file,
+ *     say); null for the JDK's default trust store. Ignored when {@code insecure}.
  * @param keepAlive whether connections carry many requests (the default); false opens a new
  *     connection (and over TLS, a resumed session) per request, as handshake-heavy clients do
  */
@@ -38,7 +37,7 @@ public record LoadPlan(
         boolean allowRemote,
         boolean insecure,
         List<Threshold> abortOn,
-        javax.net.ssl.SSLContext tlsContext,
+        javax.net.ssl.X509TrustManager trust,
         boolean keepAlive) {
     /** The request timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -111,7 +110,7 @@ public record LoadPlan(
                 allowRemote,
                 insecure,
                 abortOn,
-                tlsContext,
+                trust,
                 keepAlive);
     }
 
@@ -126,7 +125,7 @@ public record LoadPlan(
                 allowRemote,
                 insecure,
                 abortOn,
-                tlsContext,
+                trust,
                 keepAlive);
     }
 
@@ -141,7 +140,7 @@ public record LoadPlan(
                 allowRemote,
                 insecure,
                 abortOn,
-                tlsContext,
+                trust,
                 keepAlive);
     }
 
@@ -156,13 +155,13 @@ public record LoadPlan(
                 allowRemote,
                 insecure,
                 abortOn,
-                tlsContext,
+                trust,
                 keepAlive);
     }
 
     public LoadPlan withAllowRemote(boolean allow) {
         return new LoadPlan(
-                requests, model, duration, ramp, connections, timeout, allow, insecure, abortOn, tlsContext, keepAlive);
+                requests, model, duration, ramp, connections, timeout, allow, insecure, abortOn, trust, keepAlive);
     }
 
     public LoadPlan withInsecure(boolean trustAnyCertificate) {
@@ -176,7 +175,7 @@ public record LoadPlan(
                 allowRemote,
                 trustAnyCertificate,
                 abortOn,
-                tlsContext,
+                trust,
                 keepAlive);
     }
 
@@ -191,12 +190,12 @@ public record LoadPlan(
                 allowRemote,
                 insecure,
                 thresholds,
-                tlsContext,
+                trust,
                 keepAlive);
     }
 
-    /** The same plan trusting what {@code context}'s trust managers trust, for {@code https://} targets. */
-    public LoadPlan withTlsContext(javax.net.ssl.SSLContext context) {
+    /** The same plan trusting what {@code trustManager} trusts, for {@code https://} targets. */
+    public LoadPlan withTrust(javax.net.ssl.X509TrustManager trustManager) {
         return new LoadPlan(
                 requests,
                 model,
@@ -207,24 +206,14 @@ public record LoadPlan(
                 allowRemote,
                 insecure,
                 abortOn,
-                context,
+                trustManager,
                 keepAlive);
     }
 
     /** The same plan with a new connection per request ({@code false}) or kept-alive ones. */
     public LoadPlan withKeepAlive(boolean keep) {
         return new LoadPlan(
-                requests,
-                model,
-                duration,
-                ramp,
-                connections,
-                timeout,
-                allowRemote,
-                insecure,
-                abortOn,
-                tlsContext,
-                keep);
+                requests, model, duration, ramp, connections, timeout, allowRemote, insecure, abortOn, trust, keep);
     }
 
     /** The connections the test opens in all. */

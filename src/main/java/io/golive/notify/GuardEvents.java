@@ -8,12 +8,12 @@ import java.util.Optional;
 
 /**
  * Which of the launch-day guard's chained events people hear of, as notification events: a start, a
- * promotion (a weight step that succeeded, not a re-application after a restart), a pause, a rollback,
+ * promotion (a weight step that succeeded, not a re-application after a restart), a pause, a resume, a rollback,
  * the completion. Readings, triggers and the rest stay in the rollout's own record.
  */
 public final class GuardEvents {
     private static final List<String> KEPT =
-            List.of("weight", "reason", "decision", "forced", "restart", "trafficOk", "actionOk");
+            List.of("weight", "reason", "decision", "forced", "restart", "healthy", "trafficOk", "actionOk");
 
     private GuardEvents() {}
 
@@ -44,6 +44,7 @@ public final class GuardEvents {
                         ? Optional.of(RolloutChange.PROMOTED)
                         : Optional.empty();
             case "paused" -> Optional.of(RolloutChange.PAUSED);
+            case "resumed" -> Optional.of(RolloutChange.RESUMED);
             case "rollback" -> Optional.of(RolloutChange.ROLLED_BACK);
             case "completed" -> Optional.of(RolloutChange.COMPLETED);
             default -> Optional.empty();

@@ -7,6 +7,7 @@ public enum RolloutChange {
     STARTED,
     PROMOTED,
     PAUSED,
+    RESUMED,
     ROLLED_BACK,
     COMPLETED;
 

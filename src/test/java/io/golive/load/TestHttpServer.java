@@ -10,14 +10,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 /**
  * A small HTTP/1.1 server on loopback for the load engine's tests: one virtual thread per connection,
@@ -53,8 +50,6 @@ final class TestHttpServer implements AutoCloseable {
 
     final AtomicLong requests = new AtomicLong();
     final AtomicLong connections = new AtomicLong();
-    /** The TLS sessions the server's connections used, by id: fewer than connections when clients resume. */
-    final Set<String> sessions = ConcurrentHashMap.newKeySet();
 
     final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
     private final ServerSocket socket;
@@ -112,9 +107,6 @@ final class TestHttpServer implements AutoCloseable {
                 OutputStream out = s.getOutputStream()) {
             String path;
             while ((path = readRequest(in)) != null) {
-                if (s instanceof SSLSocket tls) {
-                    sessions.add(HexFormat.of().formatHex(tls.getSession().getId()));
-                }
                 long n = requests.incrementAndGet();
                 byPath.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
                 Reply reply = behaviour.reply(n, path);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every test of {@link LoadTestIT} again over TLS (a certificate signed by a test CA, trusted through
  * the plan's TLS context as {@code --trust ca.pem} does), and what is particular to TLS: protocol
- * versions, certificates that must fail with a clear message, new connections resuming the session.
+ * versions, certificates that must fail with a clear message, new connections per request.
  */
 class TlsLoadTestIT extends LoadTestIT {
     @TempDir
@@ -29,21 +30,20 @@ class TlsLoadTestIT extends LoadTestIT {
 
     private static TestCertificates.Issued ca;
     private static SSLContext server;
-    private static SSLContext trustingTheCa;
+    private static X509TrustManager trustingTheCa;
 
     @BeforeAll
     static void certificates() throws Exception {
         ca = TestCertificates.ca();
         Instant now = Instant.now();
         server = serverContext(TestCertificates.leaf(ca, "127.0.0.1", now.minusSeconds(60), now.plusSeconds(86_400)));
-        trustingTheCa = SSLContext.getInstance("TLS");
-        trustingTheCa.init(null, TrustStores.trustManagers(TestCertificates.pem(dir, ca.cert())), null);
+        trustingTheCa = (X509TrustManager) TrustStores.trustManagers(TestCertificates.pem(dir, ca.cert()))[0];
         // The JVM's first TLS handshakes are slow (no compiled code yet): warm up handshakes and requests.
         try (TestHttpServer warm = TestHttpServer.startTls((n, p) -> TestHttpServer.Reply.ok(0), server)) {
             for (boolean keepAlive : new boolean[] {false, true}) {
                 LoadTest.run(
                         LoadPlan.closed(warm.url("/"), 16, Duration.ofSeconds(3))
-                                .withTlsContext(trustingTheCa)
+                                .withTrust(trustingTheCa)
                                 .withKeepAlive(keepAlive),
                         Clock.systemUTC(),
                         ProgressListener.none());
@@ -58,7 +58,7 @@ class TlsLoadTestIT extends LoadTestIT {
 
     @Override
     LoadPlan adapt(LoadPlan plan) {
-        return plan.withTlsContext(trustingTheCa);
+        return plan.withTrust(trustingTheCa);
     }
 
     @Test
@@ -76,16 +76,18 @@ class TlsLoadTestIT extends LoadTestIT {
     }
 
     @Test
-    void withoutKeepAliveEachRequestHasItsOwnConnectionAndResumesTheSession() throws IOException {
-        // TLS 1.2: a resumed session keeps its id, so the server sees how many sessions were resumed.
-        try (TestHttpServer s = TestHttpServer.startTls((n, p) -> TestHttpServer.Reply.ok(0), server, "TLSv1.2")) {
-            LoadResult r =
-                    run(LoadPlan.closed(s.url("/"), 4, Duration.ofSeconds(2)).withKeepAlive(false));
+    void withoutKeepAliveEachRequestHasItsOwnConnection() throws Exception {
+        for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+            try (TestHttpServer s = TestHttpServer.startTls((n, p) -> TestHttpServer.Reply.ok(0), server, protocol)) {
+                LoadResult r = run(
+                        LoadPlan.closed(s.url("/"), 4, Duration.ofSeconds(2)).withKeepAlive(false));
 
-            assertThat(r.errors()).isZero();
-            assertThat(r.requests()).isGreaterThan(100);
-            assertThat(s.connections.get()).isGreaterThanOrEqualTo(r.requests());
-            assertThat(s.sessions).hasSizeLessThan((int) (r.requests() / 10));
+                assertThat(r.errors()).as(protocol).isZero();
+                assertThat(r.requests()).as(protocol).isGreaterThan(50);
+                assertThat(s.connections.get()).as(protocol).isGreaterThanOrEqualTo(r.requests());
+                // Session resumption is checked against nginx (TlsNginxLoadTestIT): the JDK's server
+                // does not resume the sessions of OpenSSL's clients.
+            }
         }
     }
 

@@ -32,7 +32,7 @@ class GuardEventsTest {
     }
 
     @Test
-    void startPauseRollbackAndCompletionAreToldReadingsAreNot() {
+    void startPauseResumeRollbackAndCompletionAreToldReadingsAreNot() {
         assertThat(GuardEvents.toEvent(SHOP, Map.of("type", "started", "at", AT, "decision", "GO", "steps", 3)))
                 .get()
                 .satisfies(ev -> assertThat(ev.details()).containsOnlyKeys("decision"));
@@ -40,6 +40,10 @@ class GuardEventsTest {
                 .get()
                 .extracting(Event::type)
                 .isEqualTo("rollout.paused");
+        assertThat(GuardEvents.toEvent(SHOP, Map.of("type", "resumed", "at", AT, "healthy", "PT1M")))
+                .get()
+                .satisfies(ev -> assertThat(ev.type()).isEqualTo("rollout.resumed"))
+                .satisfies(ev -> assertThat(ev.details()).containsEntry("healthy", "PT1M"));
         assertThat(GuardEvents.toEvent(SHOP, Map.of("type", "rollback", "at", AT, "reason", "p95 > 1s")))
                 .get()
                 .extracting(Event::type)

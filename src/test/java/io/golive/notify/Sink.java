@@ -24,7 +24,12 @@ public final class Sink implements AutoCloseable {
     private volatile long delayMs;
 
     public Sink() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+        this(0);
+    }
+
+    /** A sink on {@code port} of loopback (0: a free one). */
+    public Sink(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
             String name = ex.getRequestURI().getPath().substring(1);

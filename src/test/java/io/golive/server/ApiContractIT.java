@@ -442,6 +442,10 @@ abstract class ApiContractIT {
         assertThat(item(l, LOAD).get("status").asString()).isEqualTo("FAIL");
         assertThat(item(l, LOAD).get("checks").get(0).get("summary").asString()).contains("p95 612ms");
         assertThat(l.get("evaluation").get("status").asString()).isEqualTo("DONE");
+        JsonNode runs = viewer.get("/api/launches/" + id + "/evaluations").json();
+        assertThat(runs.size()).isEqualTo(2);
+        assertThat(l.get("evaluation")).isEqualTo(runs.get(0)); // one rendering of a run, keyed evaluationId
+        assertThat(runs.get(0).has("checks")).isFalse();
         JsonNode history = viewer.get("/api/launches/" + id + "/items/history?item=" + Api.q(TLS))
                 .json();
         assertThat(history.get("entries").size()).isEqualTo(2);

@@ -126,6 +126,11 @@ class KillDuringBurstIT {
     }
 
     static Process start(String data, int port) throws IOException, InterruptedException {
+        return start(data, port, Map.of());
+    }
+
+    /** {@link #start(String, int)} with more environment variables ({@code GOLIVE_NOTIFY_SWEEP} ...). */
+    static Process start(String data, int port, Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -143,6 +148,7 @@ class KillDuringBurstIT {
         pb.environment().put("GOLIVE_API_RATE_LIMIT", "0");
         pb.environment().put("GOLIVE_ADMIN_PASSWORD", "not-used-in-this-test");
         pb.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        pb.environment().putAll(env);
         Process p = pb.start();
         Api health = new Api("http://127.0.0.1:" + port, null);
         for (int i = 0; i < 600; i++) {

@@ -3,8 +3,7 @@ package io.golive.server.audit;
 import io.golive.NotFoundException;
 import io.golive.server.store.LaunchStore;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,27 +20,32 @@ class AuditController {
     }
 
     @GetMapping("/api/launches/{id}/audit")
-    Map<String, Object> audit(@PathVariable long id) {
+    AuditJson audit(@PathVariable long id) {
         launches.revision(id).orElseThrow(() -> new NotFoundException("no launch " + id));
         Verification v = audit.verify();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verified", v.verified());
-        m.put("problem", v.problem().orElse(null));
-        m.put("chainLength", v.entries());
-        m.put("entries", audit.entries(id).stream().map(AuditController::json).toList());
-        return m;
+        return new AuditJson(
+                v.verified(),
+                v.problem().orElse(null),
+                v.entries(),
+                audit.entries(id).stream().map(AuditEntryJson::of).toList());
     }
 
-    private static Map<String, Object> json(AuditEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", e.seq());
-        m.put("at", Instant.ofEpochMilli(e.atMs()).toString());
-        m.put("actor", e.actor());
-        m.put("action", e.action());
-        m.put("target", e.target());
-        m.put("before", e.before());
-        m.put("after", e.after());
-        m.put("hash", e.hash());
-        return m;
+    /** The launch's trail with whether the whole chain verifies ({@code problem} says where it breaks). */
+    record AuditJson(boolean verified, String problem, long chainLength, List<AuditEntryJson> entries) {}
+
+    /** One entry of the trail. */
+    record AuditEntryJson(
+            long seq, String at, String actor, String action, String target, String before, String after, String hash) {
+        static AuditEntryJson of(AuditEntry e) {
+            return new AuditEntryJson(
+                    e.seq(),
+                    Instant.ofEpochMilli(e.atMs()).toString(),
+                    e.actor(),
+                    e.action(),
+                    e.target(),
+                    e.before(),
+                    e.after(),
+                    e.hash());
+        }
     }
 }

@@ -1,18 +1,12 @@
 package io.golive.server.launch;
 
 import io.golive.server.security.CurrentUser;
-import io.golive.server.store.EvaluationStore;
-import io.golive.server.store.ItemStore.ItemWork;
-import io.golive.server.store.LaunchStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,39 +30,21 @@ import org.springframework.web.bind.annotation.RestController;
 class LaunchController {
     private final LaunchService service;
     private final LaunchViews views;
-    private final LaunchStore launches;
-    private final EvaluationStore evaluations;
 
-    LaunchController(LaunchService service, LaunchViews views, LaunchStore launches, EvaluationStore evaluations) {
+    LaunchController(LaunchService service, LaunchViews views) {
         this.service = service;
         this.views = views;
-        this.launches = launches;
-        this.evaluations = evaluations;
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody LaunchRequest body, Authentication auth) {
+    ResponseEntity<LaunchJson.LaunchCreated> create(@Valid @RequestBody LaunchRequest body, Authentication auth) {
         LaunchService.Imported r = service.create(user(auth), new LaunchSources(body.spec(), body.checklists()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.id());
-        out.put("version", r.version());
-        out.put("items", r.added().size());
-        return ResponseEntity.created(URI.create("/api/launches/" + r.id())).body(out);
+        return ResponseEntity.created(URI.create("/api/launches/" + r.id())).body(LaunchJson.LaunchCreated.of(r));
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
-        return launches.all().stream().map(l -> summary(views.view(l.id()))).toList();
-    }
-
-    private static Map<String, Object> summary(LaunchView v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.launchId());
-        m.put("name", v.name());
-        m.put("decision", v.evaluation().decision().name());
-        m.put("readiness", v.readiness());
-        m.put("version", v.parsed().version().version());
-        return m;
+    List<LaunchJson.LaunchSummary> list() {
+        return views.all().stream().map(LaunchJson.LaunchSummary::of).toList();
     }
 
     /** Served from the cached view, pre-compressed for clients that accept gzip (300 items are ~160 KB). */
@@ -91,58 +67,18 @@ class LaunchController {
     }
 
     @PatchMapping("/{id}/items")
-    Map<String, Object> patchItem(
+    LaunchJson.ItemWorkJson patchItem(
             @PathVariable long id,
             @RequestParam("item") String item,
             @Valid @RequestBody ItemRequest body,
             Authentication auth) {
-        ItemWork w = service.patchItem(
-                user(auth),
-                id,
-                item,
-                new LaunchService.ItemPatch(
-                        Optional.ofNullable(body.owner()),
-                        Optional.ofNullable(body.status()),
-                        Optional.ofNullable(body.note()),
-                        Optional.ofNullable(body.evidenceUrl())));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("item", w.itemId());
-        m.put("owner", w.owner().orElse(null));
-        m.put("status", w.status().orElse(null));
-        m.put("note", w.note().orElse(null));
-        m.put("evidenceUrl", w.evidenceUrl().orElse(null));
-        m.put("updatedBy", w.updatedBy());
-        m.put("updatedAt", Instant.ofEpochMilli(w.updatedAt()).toString());
-        return m;
+        return LaunchJson.ItemWorkJson.of(service.patchItem(user(auth), id, item, body.patch()));
     }
 
     /** An item's check results over time: "passing since", "failed N times this week". */
     @GetMapping("/{id}/items/history")
-    Map<String, Object> history(@PathVariable long id, @RequestParam("item") String item) {
-        views.view(id); // 404 for an unknown launch
-        List<EvaluationStore.HistoryEntry> entries = evaluations.history(id, item, 500);
-        long weekAgo = Instant.now().minus(Duration.ofDays(7)).toEpochMilli();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("item", item);
-        m.put("passingSince", passingSince(entries).map(Instant::toString).orElse(null));
-        m.put(
-                "failuresLast7Days",
-                entries.stream()
-                        .filter(e -> e.atMs() >= weekAgo && !e.status().equals("PASS"))
-                        .count());
-        m.put("entries", entries);
-        return m;
-    }
-
-    private static Optional<Instant> passingSince(List<EvaluationStore.HistoryEntry> newestFirst) {
-        Optional<Instant> since = Optional.empty();
-        for (EvaluationStore.HistoryEntry e : newestFirst) {
-            if (!e.status().equals("PASS")) {
-                break;
-            }
-            since = Optional.of(Instant.ofEpochMilli(e.atMs()));
-        }
-        return since;
+    ItemHistory history(@PathVariable long id, @RequestParam("item") String item) {
+        return views.history(id, item);
     }
 
     static String user(Authentication auth) {
@@ -164,5 +100,13 @@ class LaunchController {
             @Size(max = 4000) String note,
 
             @Size(max = 2000) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL")
-            String evidenceUrl) {}
+            String evidenceUrl) {
+        LaunchService.ItemPatch patch() {
+            return new LaunchService.ItemPatch(
+                    Optional.ofNullable(owner),
+                    Optional.ofNullable(status),
+                    Optional.ofNullable(note),
+                    Optional.ofNullable(evidenceUrl));
+        }
+    }
 }

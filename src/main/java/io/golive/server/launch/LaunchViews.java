@@ -67,6 +67,34 @@ public final class LaunchViews {
         return fresh;
     }
 
+    /** The current view of every launch. */
+    public List<LaunchView> all() {
+        return launches.all().stream().map(l -> view(l.id())).toList();
+    }
+
+    /** An item's check results, newest first (the latest 500); 404 when there is no such launch. */
+    public ItemHistory history(long id, String itemId) {
+        view(id);
+        return ItemHistory.of(itemId, evaluations.history(id, itemId, 500), clock.instant());
+    }
+
+    /** A run with the results of its checks (none until it is DONE). */
+    public record Evaluated(EvaluationStore.Run run, List<CheckResult> results) {}
+
+    /** Every run of the launch, newest first; 404 when there is no such launch. */
+    public List<EvaluationStore.Run> evaluations(long id) {
+        view(id);
+        return evaluations.runs(id);
+    }
+
+    /** One run of the launch; 404 when the launch has no such run. */
+    public Evaluated evaluation(long id, long evaluationId) {
+        EvaluationStore.Run r = evaluations
+                .run(id, evaluationId)
+                .orElseThrow(() -> new NotFoundException("launch " + id + " has no evaluation " + evaluationId));
+        return new Evaluated(r, r.status().equals("DONE") ? evaluations.results(evaluationId) : List.of());
+    }
+
     /** Builds the view from the store, bypassing the cache (for decisions taken inside a transaction). */
     public LaunchView build(long id) {
         Launch launch = launches.launch(id)

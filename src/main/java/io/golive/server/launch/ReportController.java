@@ -7,7 +7,7 @@ import io.golive.report.JunitReport;
 import io.golive.report.MarkdownReport;
 import io.golive.report.ReportJson;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
     private final LaunchViews views;
+    private final Clock clock;
 
-    ReportController(LaunchViews views) {
+    ReportController(LaunchViews views, Clock clock) {
         this.views = views;
+        this.clock = clock;
     }
 
     @GetMapping("/api/launches/{id}/report")
@@ -45,7 +47,7 @@ class ReportController {
                 ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"golive-" + v.launchId() + ".pdf\"")
-                        .body(PdfReport.of(v, Instant.now()));
+                        .body(PdfReport.of(v, clock.instant()));
             default -> throw new InputException("format: one of json, md, junit, html, pdf", List.of());
         };
     }

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON of a launch: the report of DESIGN.md with each item's work, the sign-offs and the waivers. */
 final class ViewJson {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<Status> SETTLED = Set.of(Status.PASS, Status.DONE, Status.WAIVED);
 
     private final ParsedVersion version;
@@ -52,7 +54,10 @@ final class ViewJson {
                         .orElse(null));
         int readiness = readiness(e);
         json.put("readiness", readiness);
-        json.put("evaluation", run.map(ViewJson::run).orElse(null));
+        // a Map like the rest of the document, which the UI's templates and the PDF read as one tree
+        json.put(
+                "evaluation",
+                run.map(r -> JSON.convertValue(EvaluationJson.of(r), Map.class)).orElse(null));
         json.put("digest", digest);
         json.putAll(report);
         List<Map<String, Object>> items = (List<Map<String, Object>>) report.get("items");
@@ -105,23 +110,6 @@ final class ViewJson {
         m.put("expires", Instant.ofEpochMilli(w.expiresAt()).toString());
         m.put("expired", expired);
         m.put("created", Instant.ofEpochMilli(w.createdAt()).toString());
-        return m;
-    }
-
-    static Map<String, Object> run(Run r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("status", r.status());
-        m.put("trigger", r.trigger());
-        m.put("total", r.total());
-        m.put("done", r.done());
-        m.put("decision", r.decision().orElse(null));
-        m.put("message", r.message().orElse(null));
-        m.put("requestedBy", r.requestedBy());
-        m.put("startedAt", Instant.ofEpochMilli(r.startedAt()).toString());
-        m.put(
-                "finishedAt",
-                r.finishedAt().map(f -> Instant.ofEpochMilli(f).toString()).orElse(null));
         return m;
     }
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The server's notification outbox in the database ({@code notifications}). A row is added in the
  * transaction of the change that caused it; a sender claims a due row with a conditional update (a
  * lease) before it tries it, so that one replica tries each row at a time, and releases the claim with
- * the outcome of the try.
+ * the outcome of the try ({@code claimed_by} stays: the replica that tried it last).
  */
 public final class NotificationStore {
     private static final String COLUMNS = "id, launch_id, version, destination, channel, format, shown, event,"
@@ -147,7 +147,7 @@ public final class NotificationStore {
         public void update(Delivery d) {
             Long sentAt = d.outcome() == Outcome.SENT ? clock.millis() : null;
             int n = jdbc.sql("UPDATE notifications SET outcome = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
-                            + " sent_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND launch_id = ?")
+                            + " sent_at = ?, claimed_until = NULL WHERE id = ? AND launch_id = ?")
                     .params(
                             d.outcome().name(),
                             d.attempts(),

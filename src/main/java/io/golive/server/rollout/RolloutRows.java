@@ -59,12 +59,10 @@ final class RolloutRows {
 
     /** The launch's newest rollout. */
     Optional<Row> latest(long launchId) {
-        return jdbc
-                .sql(SELECT + " WHERE launch_id = ? ORDER BY id DESC")
+        return jdbc.sql(SELECT + " WHERE launch_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
                 .param(launchId)
                 .query(RolloutRows::row)
-                .stream()
-                .findFirst();
+                .optional();
     }
 
     /** Writes the guard's state; the caller holds the lease, in the transaction that adds its events. */

@@ -4,10 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,26 +35,25 @@ class AccountController {
     /** A new token for the caller, shown in this answer only. */
     @PostMapping("/api/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> token(@Valid @RequestBody TokenRequest body, Authentication auth) {
+    TokenJson token(@Valid @RequestBody TokenRequest body, Authentication auth) {
         String name = auth.getName();
         String token = tx.execute(s -> accounts.createToken(name, name, body.name()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("user", name);
-        m.put("name", body.name());
-        m.put("token", token);
-        return m;
+        return new TokenJson(name, body.name(), token);
     }
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> user(@Valid @RequestBody UserRequest body, Authentication auth) {
+    UserJson user(@Valid @RequestBody UserRequest body, Authentication auth) {
         Accounts.User u = tx.execute(
                 s -> accounts.addUser(auth.getName(), body.name(), Optional.ofNullable(body.password()), body.roles()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", u.name());
-        m.put("roles", u.roles());
-        return m;
+        return new UserJson(u.name(), u.roles());
     }
+
+    /** A new token, shown in this answer only. */
+    record TokenJson(String user, String name, String token) {}
+
+    /** An account as {@code POST /api/users} answers it: never its password. */
+    record UserJson(String name, Set<String> roles) {}
 
     /** {@code POST /api/tokens}. */
     record TokenRequest(@NotBlank @Size(max = 200) String name) {}

@@ -9,8 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -33,33 +31,43 @@ class SignoffController {
 
     @PostMapping("/signoffs")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> sign(@PathVariable long id, @Valid @RequestBody SignoffRequest body, Authentication auth) {
+    SignoffJson sign(@PathVariable long id, @Valid @RequestBody SignoffRequest body, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        SignoffRow s = service.sign(
-                user.name(), user.roles(), id, body.role(), body.verdict(), Optional.ofNullable(body.comment()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("role", s.role());
-        m.put("user", s.user());
-        m.put("verdict", s.verdict());
-        m.put("comment", s.comment().orElse(null));
-        m.put("at", Instant.ofEpochMilli(s.atMs()).toString());
-        m.put("digest", s.digest());
-        return m;
+        return SignoffJson.of(service.sign(
+                user.name(), user.roles(), id, body.role(), body.verdict(), Optional.ofNullable(body.comment())));
     }
 
     @PostMapping("/waivers")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> waive(@PathVariable long id, @Valid @RequestBody WaiverRequest body, Authentication auth) {
+    WaiverJson waive(@PathVariable long id, @Valid @RequestBody WaiverRequest body, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        WaiverRow w = service.waive(user.name(), user.roles(), id, body.item(), body.reason(), body.expires());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", w.id());
-        m.put("item", w.itemId());
-        m.put("reason", w.reason());
-        m.put("approver", w.approver());
-        m.put("expires", Instant.ofEpochMilli(w.expiresAt()).toString());
-        return m;
+        return WaiverJson.of(service.waive(user.name(), user.roles(), id, body.item(), body.reason(), body.expires()));
+    }
+
+    /** A recorded sign-off as {@code POST /signoffs} answers it. */
+    record SignoffJson(long id, String role, String user, String verdict, String comment, String at, String digest) {
+        static SignoffJson of(SignoffRow s) {
+            return new SignoffJson(
+                    s.id(),
+                    s.role(),
+                    s.user(),
+                    s.verdict(),
+                    s.comment().orElse(null),
+                    Instant.ofEpochMilli(s.atMs()).toString(),
+                    s.digest());
+        }
+    }
+
+    /** A recorded waiver as {@code POST /waivers} answers it. */
+    record WaiverJson(long id, String item, String reason, String approver, String expires) {
+        static WaiverJson of(WaiverRow w) {
+            return new WaiverJson(
+                    w.id(),
+                    w.itemId(),
+                    w.reason(),
+                    w.approver(),
+                    Instant.ofEpochMilli(w.expiresAt()).toString());
+        }
     }
 
     /** {@code POST /api/launches/{id}/signoffs}. */

@@ -202,6 +202,58 @@ class ServerNotificationsIT {
     }
 
     @Test
+    void aRequiredRoleIsAskedOnceWhenOnlyItsSignoffStandsBetweenTheLaunchAndGo() throws Exception {
+        server.token("carol", "CTO");
+        server.token("dave", "cto", "editor");
+        String spec = "name: shop\nchecklist: LAUNCH.md\nchecks:\n  - item: Health endpoint answers\n"
+                + "    http: { url: \"" + sink.url("health") + "\" }\n"
+                + "notify:\n  - webhook: \"" + sink.url("asks") + "\"\n    events: [signoff, decision]\n";
+        Api.Response r = editor.post(
+                "/api/launches",
+                Api.launch(
+                        spec,
+                        "LAUNCH.md",
+                        CHECKLIST
+                                + "\n## Sign-Off\n| Role | Name | Signature | Date |\n|------|------|-----------|------|\n| CTO | | | |\n"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+
+        evaluate(editor, id);
+        await(() -> sink.bodies("asks").size() == 1);
+        JsonNode ask = JSON.readTree(sink.bodies("asks").get(0));
+        assertThat(ask.get("event").asString()).as(ask.toString()).isEqualTo("signoff");
+        assertThat(ask.get("details").get("role").asString()).isEqualTo("CTO");
+        assertThat(ask.get("details").get("users").toString()).isEqualTo("[\"carol\",\"dave\"]");
+
+        evaluate(editor, id); // same evidence: not asked again, and still NO-GO: no decision event
+        Thread.sleep(1500);
+        assertThat(sink.bodies("asks")).hasSize(1);
+        assertThat(viewer.get("/api/launches/" + id).json().get("decision").asString())
+                .isEqualTo("NO_GO");
+    }
+
+    @Test
+    void aChannelTheEgressPolicyDeniesFailsAtOnceAndReceivesNothing() throws Exception {
+        server.close();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("golive.egress.deny", "127.0.0.0/8,::1/128");
+        server = TestServer.h2(dir.resolve("denied"), props);
+        Api ed = server.api(server.token("ed", "editor"));
+        String url = sink.url("hook").replace("127.0.0.1", "localhost");
+        long id = create(ed, "name: shop\nchecklist: LAUNCH.md\nnotify:\n  - webhook: \"" + url + "\"\n");
+        TransactionTemplate tx = server.context().getBean(TransactionTemplate.class);
+        tx.executeWithoutResult(s -> server.context()
+                .publishEvent(Event.rollout(
+                        new Launch(Long.toString(id), "shop"), Instant.now(), RolloutChange.STARTED, Map.of())));
+        await(() -> "FAILED"
+                .equals(delivery(ed, id, 1, "rollout.started", 1).get("outcome").asString()));
+        JsonNode failed = delivery(ed, id, 1, "rollout.started", 1);
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.get("lastError").asString()).contains("golive.egress");
+        assertThat(sink.received("hook")).isEmpty();
+    }
+
+    @Test
     void notificationsOfAnUnknownLaunchAre404AndNeedCredentials() {
         assertThat(viewer.get("/api/launches/999/notifications").status()).isEqualTo(404);
         assertThat(new Api(server.base(), null)

@@ -27,6 +27,9 @@ final class LoopbackWorld implements AutoCloseable {
     private final List<Integer> weights = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger rollbacks = new AtomicInteger();
     private final AtomicInteger queries = new AtomicInteger();
+    private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+    private static final Pattern NOTICE =
+            Pattern.compile("\"event\"\\s*:\\s*\"([^\"]+)\".*?\"id\"\\s*:\\s*\"([^\"]+)\"", Pattern.DOTALL);
 
     LoopbackWorld() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -45,6 +48,12 @@ final class LoopbackWorld implements AutoCloseable {
             if (m.find()) {
                 weights.add(Integer.parseInt(m.group(1)));
             }
+            answer(ex, "{}");
+        });
+        http.createContext("/notify", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = NOTICE.matcher(body);
+            notices.add(m.find() ? m.group(2) + " " + m.group(1) : body);
             answer(ex, "{}");
         });
         http.createContext("/rollback", ex -> {
@@ -74,6 +83,13 @@ final class LoopbackWorld implements AutoCloseable {
     List<Integer> weights() {
         synchronized (weights) {
             return List.copyOf(weights);
+        }
+    }
+
+    /** Every notification the webhook got, as {@code LAUNCH-ID EVENT} ({@code 1 rollout.promoted}). */
+    List<String> notices() {
+        synchronized (notices) {
+            return List.copyOf(notices);
         }
     }
 
@@ -111,7 +127,10 @@ final class LoopbackWorld implements AutoCloseable {
                   rollback: { webhook: { url: "%s/rollback", method: POST } }
                   metrics:
                     error rate: { prometheus: { url: "%s", query: "job:errors:ratio" }, unit: ratio }
-                """.formatted(steps, interval, base(), base(), base());
+                notify:
+                  - webhook: "%s/notify"
+                    events: [rollout]
+                """.formatted(steps, interval, base(), base(), base(), base());
     }
 
     @Override

@@ -136,6 +136,16 @@ class RolloutApiIT {
         assertThat(world.weights()).containsExactly(10, 50, 0);
         assertThat(world.rollbacks()).isEqualTo(1);
         List<String> server = shape(rolledBack.get("events"));
+        await(
+                "the rollback's notice",
+                Duration.ofSeconds(30),
+                () -> world.notices().contains(id + " rollout.rolled_back"));
+        assertThat(world.notices().stream().filter(n -> n.startsWith(id + " ")).toList())
+                .containsExactlyInAnyOrder(
+                        id + " rollout.started",
+                        id + " rollout.promoted",
+                        id + " rollout.promoted",
+                        id + " rollout.rolled_back");
 
         List<String> cli = cliRun(spec);
         assertThat(server).isEqualTo(cli);
@@ -242,6 +252,11 @@ class RolloutApiIT {
                 .isEqualTo("aborted");
         assertThat(done.get("verified").asBoolean()).isTrue();
         assertThat(world.weights()).containsExactly(10, 0);
+        await("the notices", Duration.ofSeconds(30), () -> world.notices().contains(id + " rollout.rolled_back"));
+        assertThat(world.notices()).contains(id + " rollout.started", id + " rollout.paused", id + " rollout.resumed");
+        JsonNode deliveries =
+                viewer.get("/api/launches/" + id + "/notifications").json();
+        assertThat(deliveries.toString()).contains("rollout.paused").contains("rollout.resumed");
         assertThat(world.rollbacks()).isEqualTo(1);
 
         JsonNode audit = viewer.get("/api/launches/" + id + "/audit").json();
@@ -270,6 +285,39 @@ class RolloutApiIT {
         assertThat(admin.post("/api/launches/" + id + "/rollout/abort", null).status())
                 .isEqualTo(202);
         awaitRollout(id, "ROLLED_BACK", x -> x.get("status").asString().equals("ROLLED_BACK"));
+    }
+
+    @Test
+    void aRestartedServerCarriesOnTheRolloutFromItsSavedState() throws Exception {
+        long id = launch(world.spec("[10%, hold 3s, 50%, hold 1s, 100%]", "300ms"));
+        evaluateToGo(id);
+        assertThat(editor.post("/api/launches/" + id + "/rollout", null).status())
+                .isEqualTo(202);
+        awaitRollout(
+                id,
+                "the 10% hold 1s along",
+                r -> r.get("weight").asInt() == 10
+                        && Duration.parse(r.get("healthy").asString()).compareTo(Duration.ofSeconds(1)) >= 0);
+        server.close(); // graceful: the guard records where it stopped and frees its lease
+        server = null;
+        server = TestServer.h2(dir.resolve("data"), Map.of("golive.rollouts.poll", "200ms"));
+        viewer = server.api(server.token("vi2", "viewer"));
+
+        JsonNode done =
+                awaitRollout(id, "COMPLETED", r -> r.get("status").asString().equals("COMPLETED"));
+        assertThat(done.get("verified").asBoolean()).isTrue();
+        assertThat(world.weights()).containsExactly(10, 10, 50, 100);
+        assertThat(shape(done.get("events")))
+                .containsSubsequence(
+                        "started GO forced=false",
+                        "weight 10 ok",
+                        "stopped",
+                        "started not decided again: carrying on the rollout started before forced=false",
+                        "weight 10 ok",
+                        "weight 50 ok",
+                        "weight 100 ok",
+                        "completed");
+        assertThat(done.get("events").toString()).contains("\"reapplied\":true").contains("\"restart\":true");
     }
 
     static void await(String what, Duration bound, java.util.function.BooleanSupplier condition)
