@@ -140,6 +140,18 @@ class RolloutPageIT {
             assertThat(browser.findElements(By.cssSelector("#rollout[hx-trigger]")))
                     .isEmpty(); // done: no more polling
             screenshot(browser, "ui-rollout-rolled-back.png");
+
+            // this spec names no launch date: the timeline says so and shows sections without a due date
+            browser.get(server.base() + "/launches/" + id + "/timeline");
+            assertThat(browser.findElement(By.id("t0")).getText()).contains("names no launch date");
+            assertThat(browser.findElements(By.cssSelector("li.stop .offset")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly("No date");
+            assertThat(browser.findElements(By.cssSelector("li.stop .due"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("li.item[data-item='pre-launch/runbook-written'] .status"))
+                            .getText())
+                    .isEqualTo("PASS");
         } finally {
             browser.quit();
         }
