@@ -6,31 +6,51 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
-// Sign-off forms post JSON to the API with the page's CSRF token; the status section shows the result
-// on its next refresh, and the form says at once whether the server took it.
+// Sends JSON to the API with the page's CSRF token; calls done(ok, answer, status) with the parsed
+// answer ({} when it has none), or shows why nothing was sent in the form's .result.
+function sendJson(form, method, url, body, done) {
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  fetch(url, {
+    method: method,
+    headers: {"Content-Type": "application/json", "X-CSRF-TOKEN": meta ? meta.getAttribute("content") : ""},
+    body: JSON.stringify(body)
+  }).then(function (response) {
+    return response.json().catch(function () { return {}; }).then(function (answer) {
+      done(response.ok, answer, response.status);
+    });
+  }).catch(function (e) {
+    form.querySelector(".result").textContent = "not sent: " + e;
+  });
+}
+
+// "Evidence link: must be an http(s) URL" from the API's {problems: [{field, message}]}, in the form's words.
+function problems(form, answer) {
+  if (!answer.problems) {
+    return "";
+  }
+  return answer.problems.map(function (p) {
+    var field = form.elements[p.field];
+    var label = field && field.closest("label") ? field.closest("label").firstChild.textContent.trim() : p.field;
+    return label + ": " + p.message;
+  }).join("; ");
+}
+
+// Sign-off forms post JSON to the API; the status section shows the result on its next refresh, and
+// the form says at once whether the server took it.
 document.addEventListener("submit", function (event) {
   var form = event.target;
   if (!form.classList.contains("signoff")) {
     return;
   }
   event.preventDefault();
-  var meta = document.querySelector('meta[name="csrf-token"]');
   var result = form.querySelector(".result");
   var verdict = event.submitter ? event.submitter.value : "APPROVE";
   var body = {role: form.elements.role.value, verdict: verdict, comment: form.elements.comment.value || null};
-  fetch(form.dataset.url, {
-    method: "POST",
-    headers: {"Content-Type": "application/json", "X-CSRF-TOKEN": meta ? meta.getAttribute("content") : ""},
-    body: JSON.stringify(body)
-  }).then(function (response) {
-    return response.json().then(function (answer) {
-      result.textContent = response.ok ? verdict + " recorded" : (answer.message || ("refused: " + response.status));
-      if (response.ok && window.htmx) {
-        htmx.trigger("#status", "refresh");
-      }
-    });
-  }).catch(function (e) {
-    result.textContent = "not sent: " + e;
+  sendJson(form, "POST", form.dataset.url, body, function (ok, answer, status) {
+    result.textContent = ok ? verdict + " recorded" : (answer.message || ("refused: " + status));
+    if (ok && window.htmx) {
+      htmx.trigger("#status", "refresh");
+    }
   });
 });
 
@@ -42,7 +62,6 @@ document.addEventListener("submit", function (event) {
     return;
   }
   event.preventDefault();
-  var meta = document.querySelector('meta[name="csrf-token"]');
   var result = form.querySelector(".result");
   var body = {};
   ["owner", "status", "note", "evidenceUrl"].forEach(function (name) {
@@ -56,38 +75,17 @@ document.addEventListener("submit", function (event) {
     return;
   }
   result.textContent = "saving…";
-  fetch(form.dataset.url, {
-    method: "PATCH",
-    headers: {"Content-Type": "application/json", "X-CSRF-TOKEN": meta ? meta.getAttribute("content") : ""},
-    body: JSON.stringify(body)
-  }).then(function (response) {
-    return response.json().catch(function () { return {}; }).then(function (answer) {
-      if (!response.ok) {
-        result.textContent = problems(form, answer) || answer.message || ("refused: " + response.status);
-        return;
-      }
-      var done = document.getElementById("edit-result");
-      if (done) {
-        done.classList.remove("bad");
-        done.textContent = "Saved " + form.dataset.item + ": " + Object.keys(body).join(", ") + " by " + answer.updatedBy;
-      }
-      if (window.htmx) {
-        htmx.trigger("#timeline", "refresh");
-      }
-    });
-  }).catch(function (e) {
-    result.textContent = "not sent: " + e;
+  sendJson(form, "PATCH", form.dataset.url, body, function (ok, answer, status) {
+    if (!ok) {
+      result.textContent = problems(form, answer) || answer.message || ("refused: " + status);
+      return;
+    }
+    var saved = document.getElementById("edit-result");
+    if (saved) {
+      saved.textContent = "Saved " + form.dataset.item + ": " + Object.keys(body).join(", ") + " by " + answer.updatedBy;
+    }
+    if (window.htmx) {
+      htmx.trigger("#timeline", "refresh");
+    }
   });
 });
-
-// "Evidence link: must be an http(s) URL" from the API's {problems: [{field, message}]}, in the form's words.
-function problems(form, answer) {
-  if (!answer.problems) {
-    return "";
-  }
-  return answer.problems.map(function (p) {
-    var field = form.elements[p.field];
-    var label = field && field.closest("label") ? field.closest("label").firstChild.textContent.trim() : p.field;
-    return label + ": " + p.message;
-  }).join("; ");
-}

@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in Chromium: logs in, opens a launch, runs its checks with the button, sees the result. */
-class UiBrowserIT {
+public class UiBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -36,7 +36,7 @@ class UiBrowserIT {
     }
 
     /** Fails on CI, skips elsewhere, when Debian's chromium is missing. */
-    static void requireChromium() {
+    public static void requireChromium() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         String why = "Debian's chromium and chromium-driver are not installed (run-tests installs them)";
         if ("true".equals(System.getenv("CI"))) {
@@ -114,19 +114,19 @@ class UiBrowserIT {
                 .asLong();
     }
 
-    static Wait<WebDriver> waitFor(WebDriver browser) {
+    public static Wait<WebDriver> waitFor(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class); // htmx swaps the section in place
     }
 
     /** Saves what the browser shows to target/screenshots/NAME (people look at these). */
-    static void screenshot(WebDriver browser, String name) throws java.io.IOException {
+    public static void screenshot(WebDriver browser, String name) throws java.io.IOException {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static void logIn(WebDriver browser, Wait<WebDriver> wait, TestServer server, String user) {
+    public static void logIn(WebDriver browser, Wait<WebDriver> wait, TestServer server, String user) {
         browser.get(server.base() + "/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("password-of-" + user);
@@ -141,7 +141,7 @@ class UiBrowserIT {
         }
     }
 
-    static WebDriver chromium() {
+    public static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");

@@ -59,8 +59,7 @@ class LaunchPages {
 
     private void fillTimeline(long id, Model model, Authentication auth) {
         LaunchView v = views.view(id);
-        ReadableTime time = new ReadableTime(
-                clock.instant(), ReadableTime.zoneOf(v.parsed().version().spec()));
+        ReadableTime time = ReadableTime.of(v, clock);
         model.addAttribute("view", v);
         model.addAttribute("timeline", Timeline.of(v, time));
         model.addAttribute("editor", mayEdit(auth));

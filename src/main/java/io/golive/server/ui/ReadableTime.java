@@ -33,6 +33,12 @@ final class ReadableTime {
         this.zone = zone;
     }
 
+    /** Now by the server's clock, in the launch's time zone. */
+    static ReadableTime of(io.golive.server.launch.LaunchView launch, java.time.Clock clock) {
+        return new ReadableTime(
+                clock.instant(), zoneOf(launch.parsed().version().spec()));
+    }
+
     ZoneId zone() {
         return zone;
     }
@@ -46,6 +52,11 @@ final class ReadableTime {
     String date(Instant at) {
         ZonedDateTime t = at.atZone(zone);
         return (t.getYear() == now.atZone(zone).getYear() ? SAME_YEAR : OTHER_YEAR).format(t);
+    }
+
+    /** "Tue 1 Dec, 09:00:05", to the second (events of a rollout). */
+    String clock(Instant at) {
+        return date(at) + DateTimeFormatter.ofPattern(":ss", Locale.ENGLISH).format(at.atZone(zone));
     }
 
     /** "in 2 days", "3 hours ago", "now". */

@@ -78,11 +78,7 @@ class UiController {
         model.addAttribute("signoffs", v.json().get("signoffs"));
         model.addAttribute("evaluation", v.json().getOrDefault("evaluation", Map.of()));
         model.addAttribute("criteria", CriteriaTable.of(v.json()));
-        model.addAttribute(
-                "time",
-                new ReadableTime(
-                        clock.instant(),
-                        ReadableTime.zoneOf(v.parsed().version().spec())));
+        model.addAttribute("time", ReadableTime.of(v, clock));
         model.addAttribute("tab", "overview");
         return v;
     }

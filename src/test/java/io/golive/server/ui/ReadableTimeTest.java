@@ -16,7 +16,7 @@ class ReadableTimeTest {
         assertThat(utc.dateAndRelative(Instant.parse("2026-12-01T09:00:00Z")))
                 .isEqualTo("Tue 1 Dec, 09:00 — in 2 days");
         assertThat(utc.dateAndRelative(Instant.parse("2026-11-25T09:00:00Z")))
-                .isEqualTo("Wed 25 Nov, 09:00 — 3 days ago");
+                .isEqualTo("Wed 25 Nov, 09:00 — 4 days ago");
         assertThat(utc.relative(NOW.plus(Duration.ofMinutes(80)))).isEqualTo("in 1 hour");
         assertThat(utc.relative(NOW.plus(Duration.ofMinutes(100)))).isEqualTo("in 2 hours");
         assertThat(utc.relative(NOW.minus(Duration.ofMinutes(5)))).isEqualTo("5 minutes ago");
