@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  */
 class NotifyKillIT {
     static final String CHECKLIST = "# Shop launch\n\n## Pre-Launch\n- [ ] Health endpoint answers\n";
-    static final Map<String, String> ENV = Map.of("GOLIVE_NOTIFY_RETRY_FIRST", "3s", "GOLIVE_NOTIFY_SWEEP", "500ms");
+    static final Map<String, String> ENV =
+            Map.of("GOLIVE_NOTIFY_RETRY_FIRST", "3s", "GOLIVE_NOTIFY_SWEEP", "500ms", "GOLIVE_NOTIFY_LEASE", "15s");
 
     @TempDir
     Path dir;
@@ -94,10 +95,10 @@ class NotifyKillIT {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 60_000_000_000L;
+        long end = System.nanoTime() + 120_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("not within 60 s");
+                throw new AssertionError("not within 120 s");
             }
             Thread.sleep(100);
         }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("golive.notify")
 public record NotifyProperties(
         @DefaultValue("10s") Duration sweep,
-        @DefaultValue("5m") Duration lease,
+        @DefaultValue("1m") Duration lease,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("1m") Duration overdueEvery,
         @DefaultValue Retries retry) {
