@@ -7,6 +7,7 @@ import io.golive.checklist.Checklists;
 import io.golive.checklist.MojibakeRepair;
 import io.golive.gate.PlannedCheck;
 import io.golive.gate.Planner;
+import io.golive.notify.NotifyReader;
 import io.golive.probe.ProbeRegistry;
 import io.golive.spec.LaunchSpec;
 import io.golive.spec.Problems;
@@ -39,11 +40,13 @@ public final class SpecFiles {
     private SpecFiles(LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
         Path specFile = HOME.resolve(SPEC_NAME);
         // every checklist path passes the loader: requireUploaded says which are not uploads, in one run
-        SpecLoader.Draft draft =
-                new SpecLoader(registry.kinds(), env).withChecklists(p -> true).draft(specFile, sources.spec());
+        SpecLoader loader = new SpecLoader(registry.kinds(), env).withChecklists(p -> true);
+        SpecLoader.Draft draft = loader.draft(specFile, sources.spec());
         requireUploaded(draft.spec().checklists(), sources, draft.problems());
         draft.problems().throwIfAny();
         this.spec = draft.spec();
+        // a notify: entry that does not read is refused at upload, not found out when the first event fails
+        NotifyReader.forThisHost().read(spec, loader.section(spec, sources.spec(), "notify"));
         this.checklistNames =
                 spec.checklists().stream().map(p -> p.getFileName().toString()).toList();
         this.checklist = imported(spec.name(), texts(checklistNames, sources.checklists()), spec.signoffs());

@@ -42,4 +42,18 @@ class SpecFilesTest {
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("golive.yaml:3:"));
         assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain(SpecFiles.HOME.toString()));
     }
+
+    @Test
+    void aNotifyEntryThatDoesNotReadIsRefusedAtUploadNamingItsLine() {
+        String spec = "name: shop\nchecklist: LAUNCH.md\nnotify:\n  - webhook: \"http://127.0.0.1:9/hook\"\n"
+                + "    format: discord\n";
+        InputException e = catchThrowableOfType(
+                InputException.class,
+                () -> SpecFiles.load(new LaunchSources(spec, Map.of("LAUNCH.md", CHECKLIST)), REGISTRY, Map.of()));
+
+        assertThat(e).as("a broken notify: entry is an input error").isNotNull();
+        assertThat(e.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p).startsWith("golive.yaml:5:").contains("discord"));
+    }
 }
