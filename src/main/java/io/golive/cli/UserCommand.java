@@ -47,6 +47,12 @@ final class UserCommand extends CommandGroup {
         @Option(names = "--password-stdin", description = "Read the password from standard input.")
         boolean passwordStdin;
 
+        @Option(
+                names = "--email",
+                paramLabel = "ADDRESS",
+                description = "Where sign-off requests for the user's roles are mailed (by a notify: email entry).")
+        String email;
+
         @Mixin
         DatabaseOptions database;
 
@@ -63,7 +69,13 @@ final class UserCommand extends CommandGroup {
             });
             try (Database db = Database.open(database.location())) {
                 Accounts accounts = AdminDb.accounts(db);
-                Accounts.User u = db.tx().execute(s -> accounts.addUser("cli", name, password, roles));
+                Accounts.User u = db.tx().execute(s -> {
+                    Accounts.User added = accounts.addUser("cli", name, password, roles);
+                    if (email != null) {
+                        accounts.setEmail("cli", name, email);
+                    }
+                    return added;
+                });
                 spec.commandLine().getOut().println("user " + u.name() + ": roles " + String.join(", ", u.roles()));
             }
             return Main.OK;

@@ -83,7 +83,7 @@ public final class MailSender {
 
     /**
      * The entry's addresses, and for a {@code signoff} event also each user holding the role whose
-     * account name is an e-mail address (accounts have no separate address).
+     * address the server knows (the account's {@code email}, or its name when that is an address).
      */
     static List<String> recipients(EmailDestination d, Event e) {
         Set<String> out = new LinkedHashSet<>(d.to());

@@ -103,10 +103,11 @@ final class DecisionWatch {
         return view.evaluation().reasons().size() == signoffReasons;
     }
 
-    /** The users holding {@code role}, by name (accounts have no e-mail address). */
+    /** The users holding {@code role}: each by their e-mail address when their account has one, else by name. */
     private List<String> holders(String role) {
         return jdbc
-                .sql("SELECT u.name, r.role FROM users u JOIN user_roles r ON r.user_id = u.id ORDER BY u.name")
+                .sql("SELECT COALESCE(u.email, u.name), r.role FROM users u JOIN user_roles r ON r.user_id = u.id"
+                        + " ORDER BY u.name")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list()
                 .stream()

@@ -44,8 +44,14 @@ class AccountController {
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
     UserJson user(@Valid @RequestBody UserRequest body, Authentication auth) {
-        Accounts.User u = tx.execute(
-                s -> accounts.addUser(auth.getName(), body.name(), Optional.ofNullable(body.password()), body.roles()));
+        Accounts.User u = tx.execute(s -> {
+            Accounts.User added =
+                    accounts.addUser(auth.getName(), body.name(), Optional.ofNullable(body.password()), body.roles());
+            if (body.email() != null) {
+                accounts.setEmail(auth.getName(), body.name(), body.email());
+            }
+            return added;
+        });
         return new UserJson(u.name(), u.roles());
     }
 
@@ -65,5 +71,7 @@ class AccountController {
             @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
             String password,
 
-            @NotEmpty List<@NotBlank @Size(max = 200) String> roles) {}
+            @NotEmpty List<@NotBlank @Size(max = 200) String> roles,
+
+            @Size(max = 320) String email) {}
 }

@@ -3,6 +3,7 @@ package io.golive.server.security;
 import static java.util.Objects.requireNonNull;
 
 import io.golive.InputException;
+import io.golive.NotFoundException;
 import io.golive.server.audit.AuditChain;
 import io.golive.server.audit.AuditLog;
 import java.security.SecureRandom;
@@ -24,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public final class Accounts {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,200}");
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{1,250}");
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -74,6 +77,23 @@ public final class Accounts {
                 existing.map(u -> rolesJson(u.roles())).orElse(""),
                 rolesJson(after.roles()) + (password.isPresent() ? " password set" : ""));
         return after;
+    }
+
+    /**
+     * Sets the address sign-off requests for the user's roles are mailed to; audited. The user must
+     * exist.
+     */
+    public void setEmail(String actor, String name, String email) {
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InputException("e-mail address '" + email + "': expected NAME@DOMAIN");
+        }
+        int changed = jdbc.sql("UPDATE users SET email = ? WHERE name = ?")
+                .params(email, name)
+                .update();
+        if (changed == 0) {
+            throw new NotFoundException("no user " + name);
+        }
+        audit.append(actor, "user.email", Optional.empty(), name, "", email);
     }
 
     private long insert(String name) {
