@@ -27,7 +27,11 @@ done
 ulimit -n 65536 2>/dev/null || true
 
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# Two free ports: the plain server and the one logging TLS resumption.
+read -r port logged_port < <(python3 -c 'import socket
+a, b = socket.socket(), socket.socket()
+a.bind(("127.0.0.1", 0)); b.bind(("127.0.0.1", 0))
+print(a.getsockname()[1], b.getsockname()[1])')
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" \
   -days 2 -subj /CN=localhost -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" 2>/dev/null
 user_line=""
@@ -54,7 +58,7 @@ http {
   ssl_protocols TLSv1.3;
   server { listen 127.0.0.1:$port ssl; location / { return 200 "ok\n"; } }
   # The same, logging each request's TLS version and whether its handshake resumed a session ("r").
-  server { listen 127.0.0.1:$((port + 1)) ssl; access_log $work/tls.log tls; location / { return 200 "ok\n"; } }
+  server { listen 127.0.0.1:$logged_port ssl; access_log $work/tls.log tls; location / { return 200 "ok\n"; } }
 }
 CONF
 taskset -c 0 nginx -p "$work" -c "$work/nginx.conf" >"$work/nginx.out" 2>&1 &
@@ -62,7 +66,7 @@ nginx_pid=$!
 # KEEP=1 keeps the outputs of every run in the work folder (named on standard error).
 trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; [ -n "${KEEP:-}" ] && echo "bench: outputs in $work" >&2 || rm -rf "$work"' EXIT
 url=https://127.0.0.1:$port/
-logged=https://127.0.0.1:$((port + 1))/
+logged=https://127.0.0.1:$logged_port/
 for _ in $(seq 50); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1

@@ -125,6 +125,13 @@ final class LoadtestCommand implements Callable<Integer> {
             description = "A new connection per request (over TLS: a new handshake, resuming the session).")
     boolean noKeepAlive;
 
+    @Option(
+            names = "--streams",
+            paramLabel = "N",
+            description = "HTTP/2 over TLS (ALPN h2): N users (or --rate connections) share each connection,"
+                    + " a stream each. Default: HTTP/1.1.")
+    Integer streams;
+
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
@@ -185,6 +192,9 @@ final class LoadtestCommand implements Callable<Integer> {
         if (think != null && users == null) {
             throw new InputException("--think applies to --users only");
         }
+        if (streams != null && streams < 1) {
+            throw new InputException("--streams must be between 1 and 1000");
+        }
         if (connections != null && rate == null) {
             throw new InputException("--connections applies to --rate only; with --users each user has one connection");
         }
@@ -202,7 +212,8 @@ final class LoadtestCommand implements Callable<Integer> {
                         insecure,
                         abortOnFail ? thresholds : List.of(),
                         trustManager(),
-                        !noKeepAlive)
+                        !noKeepAlive,
+                        streams == null ? 0 : streams)
                 .requireValid();
     }
 

@@ -38,6 +38,10 @@ final class Connection {
     long wakeAt;
 
     boolean retried;
+    /** Counted among its loop's connections connecting or shaking hands. */
+    boolean opening;
+    /** Waiting for its turn to connect (too many of the loop's are opening). */
+    boolean queued;
 
     /** The TLS engine of the current socket; null in the clear or without a socket. */
     SSLEngine tls;
@@ -45,6 +49,13 @@ final class Connection {
     ByteBuffer netIn;
     /** Wrapped TLS bytes not written yet (read mode); allocated once, on the first TLS connect. */
     ByteBuffer netOut;
+
+    /** The HTTP/2 connection this slot has its streams on (or carries, when it is its carrier); null over HTTP/1.1. */
+    H2Session h2;
+    /** The stream of the request in flight over HTTP/2; 0 when none. */
+    int streamId;
+    /** The status of that stream's answer, once its headers came. */
+    int h2Status;
 
     Connection(int origin) {
         this.origin = origin;

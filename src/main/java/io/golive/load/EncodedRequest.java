@@ -9,11 +9,17 @@ final class EncodedRequest {
     final ByteBuffer bytes;
     final int origin;
     final boolean head;
+    /** The same request as HTTP/2 frames (HEADERS, then DATA with a body), their stream ids 0 until sent. */
+    final byte[] h2;
+    /** Where the DATA frame starts in {@link #h2}; -1 without a body. */
+    final int h2DataAt;
 
-    private EncodedRequest(ByteBuffer bytes, int origin, boolean head) {
+    private EncodedRequest(ByteBuffer bytes, int origin, boolean head, byte[] h2, int h2DataAt) {
         this.bytes = bytes;
         this.origin = origin;
         this.head = head;
+        this.h2 = h2;
+        this.h2DataAt = h2DataAt;
     }
 
     static EncodedRequest of(LoadRequest request, int origin) {
@@ -24,8 +30,24 @@ final class EncodedRequest {
     static EncodedRequest of(LoadRequest request, int origin, boolean keepAlive) {
         byte[] raw = encode(request, keepAlive);
         ByteBuffer direct = ByteBuffer.allocateDirect(raw.length).put(raw).flip();
+        byte[] block = H2.headerBlock(request);
+        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        byte[] h2 = body.length == 0
+                ? H2.frame(H2.HEADERS, H2.END_HEADERS | H2.END_STREAM, block)
+                : concat(H2.frame(H2.HEADERS, H2.END_HEADERS, block), H2.frame(H2.DATA, H2.END_STREAM, body));
         return new EncodedRequest(
-                direct.asReadOnlyBuffer(), origin, request.method().equals("HEAD"));
+                direct.asReadOnlyBuffer(),
+                origin,
+                request.method().equals("HEAD"),
+                h2,
+                body.length == 0 ? -1 : H2.FRAME_HEADER + block.length);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     static byte[] encode(LoadRequest request) {

@@ -31,6 +31,12 @@ final class EventLoop implements Driver {
     static final long MAX_MICROS = 3_600_000_000L;
 
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    /**
+     * Connections of one loop connecting or shaking hands at once; more wait their turn. No limit unless
+     * {@code -Dgolive.load.opening=N}: measured with 1000 TLS users on a busy machine, 128 at a time
+     * failed 193-468 connects within the timeout where no limit failed none (bench/README.md).
+     */
+    static final int MAX_OPENING = Math.max(1, Integer.getInteger("golive.load.opening", Integer.MAX_VALUE));
 
     final LoopCounters counters = new LoopCounters();
     private final SingleWriterRecorder latency = new SingleWriterRecorder(1, MAX_MICROS, 3);
@@ -50,6 +56,15 @@ final class EventLoop implements Driver {
     private final java.util.function.Consumer<SelectionKey> onReady = this::onReady; // one lambda, not one per select
     private Dispatcher dispatcher;
     private boolean keepAlive = true;
+    /** The HTTP/2 connections and the slots sharing each; empty over HTTP/1.1. */
+    private final List<H2Session> sessions = new java.util.ArrayList<>();
+    /** An HTTP/2 connection's plaintext is being read: its writes wait until the end of it. */
+    private boolean feeding;
+    /** Connections connecting or shaking hands now, and those waiting to start. */
+    private int opening;
+
+    private final java.util.ArrayDeque<Connection> toOpen = new java.util.ArrayDeque<>();
+
     private volatile boolean stopped;
     private volatile Throwable failure;
     private volatile int inFlightAtEnd;
@@ -83,6 +98,23 @@ final class EventLoop implements Driver {
 
     void dispatcher(Dispatcher d) {
         this.dispatcher = d;
+    }
+
+    /**
+     * HTTP/2 with {@code streams} slots per connection: the slots of each origin are put, {@code streams}
+     * at a time, on connections of their own.
+     */
+    void http2(int streams) {
+        java.util.Map<Integer, List<Connection>> byOrigin = new java.util.TreeMap<>();
+        for (Connection c : connections) {
+            byOrigin.computeIfAbsent(c.origin, o -> new java.util.ArrayList<>()).add(c);
+        }
+        byOrigin.forEach((origin, slots) -> {
+            for (int i = 0; i < slots.size(); i += streams) {
+                List<Connection> members = slots.subList(i, Math.min(slots.size(), i + streams));
+                sessions.add(new H2Session(this, new Connection(origin), members.toArray(Connection[]::new)));
+            }
+        });
     }
 
     /** {@code false}: every connection closes after its response (a new one, and a new handshake, per request). */
@@ -155,6 +187,7 @@ final class EventLoop implements Driver {
             inFlightAtEnd =
                     (int) connections.stream().filter(Connection::inFlight).count();
             connections.forEach(Connection::close);
+            sessions.forEach(s -> s.carrier.close());
             closeSelector();
         }
     }
@@ -212,7 +245,9 @@ final class EventLoop implements Driver {
         c.sent = at;
         c.deadline = at + timeoutNanos;
         counters.add(LoopCounters.SENT, 1);
-        if (c.channel == null) {
+        if (c.h2 != null) {
+            sendH2(c);
+        } else if (c.channel == null) {
             connect(c);
         } else {
             c.state = Connection.BUSY;
@@ -223,11 +258,103 @@ final class EventLoop implements Driver {
     /** Opens a connection ahead of any request (the open model keeps its connections ready). */
     void preconnect(Connection c, long at) {
         c.deadline = at + timeoutNanos;
+        if (c.h2 != null) {
+            openH2(c.h2);
+            c.state = Connection.IDLE; // its request waits for the shared connection if it comes first
+            dispatcher.onFree(c, now, false);
+            return;
+        }
         connect(c);
     }
 
+    private static boolean isCarrier(Connection c) {
+        return c.h2 != null && c.h2.carrier == c;
+    }
+
+    /** Puts the request bound to slot {@code m} on its HTTP/2 connection, opening that first if needed. */
+    private void sendH2(Connection m) {
+        H2Session s = m.h2;
+        s.submit(m);
+        if (s.carrier.channel == null) {
+            openH2(s);
+        } else if (!feeding && s.ready()) {
+            write(s.carrier);
+        }
+    }
+
+    private void openH2(H2Session s) {
+        if (s.carrier.channel != null) {
+            return;
+        }
+        s.reset();
+        s.carrier.deadline = now + timeoutNanos;
+        connect(s.carrier);
+    }
+
+    /** Slot {@code m}'s answer is complete, with {@code status} (0: none came). */
+    void h2Answered(Connection m, int status) {
+        if (status == 0) {
+            failed(m, LoopCounters.IO_ERRORS);
+            return;
+        }
+        latency.recordValue(Math.min(MAX_MICROS, Math.max(1, (now - m.intended) / 1_000)));
+        service.recordValue(Math.min(MAX_MICROS, Math.max(1, (now - m.sent) / 1_000)));
+        counters.add(LoopCounters.RESPONSES, 1);
+        counters.status(status);
+        m.served++;
+        m.request = null;
+        m.state = Connection.IDLE;
+        dispatcher.onFree(m, now, false);
+    }
+
+    /** The server reset slot {@code m}'s stream. */
+    void h2Failed(Connection m) {
+        failed(m, LoopCounters.IO_ERRORS);
+    }
+
+    /** An HTTP/2 connection is gone: its streams in flight failed; requests not sent yet go on a new one. */
+    private void h2Lost(Connection carrier, int counter) {
+        H2Session s = carrier.h2;
+        carrier.close();
+        for (Connection m : s.members) {
+            if (m.streamId != 0) {
+                s.forget(m);
+                failed(m, counter);
+            }
+        }
+        if (s.hasPending()) {
+            openH2(s);
+        }
+    }
+
+    /** After reading: a connection the server is ending closes once its last stream is answered. */
+    private void afterFeed(H2Session s) {
+        if (s.carrier.out.hasRemaining() && s.carrier.channel != null) {
+            write(s.carrier);
+        }
+        if (!s.ready() && s.inFlight() == 0 && s.carrier.state == Connection.BUSY) {
+            s.carrier.close();
+            if (s.hasPending()) {
+                openH2(s);
+            }
+        }
+    }
+
+    /**
+     * Connects {@code c}, or queues it while {@link #MAX_OPENING} connections of this loop are still
+     * connecting or shaking hands (for a server whose accept queue is short).
+     */
     private void connect(Connection c) {
         c.state = Connection.CONNECTING;
+        if (opening >= MAX_OPENING) {
+            if (!c.queued) {
+                c.queued = true;
+                toOpen.add(c);
+            }
+            return;
+        }
+        opening++;
+        c.opening = true;
         try {
             SocketChannel channel = SocketChannel.open();
             c.channel = channel;
@@ -240,6 +367,24 @@ final class EventLoop implements Driver {
             }
         } catch (IOException e) {
             connectFailed(c);
+        }
+    }
+
+    /** {@code c} is connected, or failed to: the next queued connection may open. */
+    private void doneOpening(Connection c) {
+        if (c.queued) {
+            c.queued = false; // failed (timed out) while waiting its turn
+        }
+        if (c.opening) {
+            c.opening = false;
+            opening--;
+            while (opening < MAX_OPENING && !toOpen.isEmpty()) {
+                Connection next = toOpen.poll();
+                if (next.queued && next.channel == null) {
+                    next.queued = false;
+                    connect(next);
+                }
+            }
         }
     }
 
@@ -375,6 +520,24 @@ final class EventLoop implements Driver {
     }
 
     private void onConnected(Connection c) {
+        doneOpening(c);
+        if (isCarrier(c)) {
+            String agreed = c.tls == null ? null : c.tls.getApplicationProtocol();
+            if (!"h2".equals(agreed)) {
+                if (tlsFailure == null) {
+                    tlsFailure = tls.describe(c.origin) + ": the server does not speak HTTP/2 (ALPN: "
+                            + (agreed == null || agreed.isEmpty() ? "no protocol agreed" : agreed)
+                            + "); leave out --streams for HTTP/1.1";
+                }
+                connectFailed(c);
+                return;
+            }
+            counters.add(LoopCounters.CONNECTS, 1);
+            c.state = Connection.BUSY;
+            c.h2.opened();
+            write(c);
+            return;
+        }
         counters.add(LoopCounters.CONNECTS, 1);
         c.served = 0;
         if (c.request != null) {
@@ -387,6 +550,15 @@ final class EventLoop implements Driver {
     }
 
     private void connectFailed(Connection c) {
+        doneOpening(c);
+        if (isCarrier(c)) {
+            H2Session s = c.h2;
+            c.close();
+            while (s.hasPending()) {
+                failed(s.poll(), LoopCounters.CONNECT_ERRORS);
+            }
+            return;
+        }
         if (c.request == null) {
             // A connection opened ahead of time failed: no request was lost, the slot connects again later.
             c.close();
@@ -485,6 +657,18 @@ final class EventLoop implements Driver {
                 if (plain == 0) {
                     continue;
                 }
+                if (c.h2 != null) {
+                    feeding = true;
+                    try {
+                        c.h2.feed(plainBytes(plain), 0, plain);
+                    } finally {
+                        feeding = false;
+                    }
+                    if (c.channel == null) {
+                        return; // a stream's end closed it (a failure the feed reported)
+                    }
+                    continue;
+                }
                 if (done || c.state != Connection.BUSY) {
                     untrusted = true; // bytes nobody asked for
                     if (!done) {
@@ -508,6 +692,14 @@ final class EventLoop implements Driver {
             return;
         }
         c.netIn.compact();
+        if (c.h2 != null) {
+            if (closed) {
+                h2Lost(c, LoopCounters.IO_ERRORS);
+            } else {
+                afterFeed(c.h2);
+            }
+            return;
+        }
         if (!done && !closed && wantsToWrap(c.tls)) {
             writeTls(c); // a key update asks for an answer
             return;
@@ -564,6 +756,10 @@ final class EventLoop implements Driver {
     }
 
     private void onEndOfInput(Connection c) {
+        if (isCarrier(c)) {
+            h2Lost(c, LoopCounters.IO_ERRORS);
+            return;
+        }
         if (c.state != Connection.BUSY) {
             c.close(); // the server ended an idle keep-alive connection
         } else if (c.parser.endOfInput()) {
@@ -574,6 +770,10 @@ final class EventLoop implements Driver {
     }
 
     private void ioFailed(Connection c) {
+        if (isCarrier(c)) {
+            h2Lost(c, LoopCounters.IO_ERRORS);
+            return;
+        }
         if (c.request == null) {
             c.close();
         } else if (c.served > 0 && !c.retried && !c.parser.started()) {
@@ -607,13 +807,28 @@ final class EventLoop implements Driver {
     }
 
     private void failed(Connection c, int counter) {
+        doneOpening(c);
+        if (isCarrier(c)) {
+            h2Lost(c, counter);
+            return;
+        }
         counters.add(counter, 1);
+        if (c.h2 != null) {
+            c.h2.forget(c); // the stream, if any, is over for golive; the shared connection stays
+        }
         c.close();
         c.request = null;
         dispatcher.onFree(c, now, true);
     }
 
     private void scanTimeouts() {
+        for (H2Session s : sessions) {
+            Connection c = s.carrier;
+            boolean connecting = c.state == Connection.CONNECTING || c.state == Connection.HANDSHAKING;
+            if (connecting && now - c.deadline >= 0) {
+                connectFailed(c);
+            }
+        }
         for (Connection c : connections) {
             boolean connecting = c.state == Connection.CONNECTING || c.state == Connection.HANDSHAKING;
             if ((c.state == Connection.BUSY || connecting) && now - c.deadline >= 0) {

@@ -26,6 +26,9 @@ import java.util.List;
  *     say); null for the JDK's default trust store. Ignored when {@code insecure}.
  * @param keepAlive whether connections carry many requests (the default); false opens a new
  *     connection (and over TLS, a resumed session) per request, as handshake-heavy clients do
+ * @param streams 0 for HTTP/1.1 (the default); N for HTTP/2 over TLS (ALPN {@code h2}), N
+ *     connection slots (users, or the open model's connections) sharing one connection, each with a
+ *     stream of its own
  */
 public record LoadPlan(
         List<LoadRequest> requests,
@@ -38,7 +41,8 @@ public record LoadPlan(
         boolean insecure,
         List<Threshold> abortOn,
         javax.net.ssl.X509TrustManager trust,
-        boolean keepAlive) {
+        boolean keepAlive,
+        int streams) {
     /** The request timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -51,6 +55,51 @@ public record LoadPlan(
         ramp = ramp == null ? Duration.ZERO : ramp;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         abortOn = abortOn == null ? List.of() : List.copyOf(abortOn);
+    }
+
+    /** An HTTP/1.1 plan. */
+    public LoadPlan(
+            List<LoadRequest> requests,
+            LoadModel model,
+            Duration duration,
+            Duration ramp,
+            int connections,
+            Duration timeout,
+            boolean allowRemote,
+            boolean insecure,
+            List<Threshold> abortOn,
+            javax.net.ssl.X509TrustManager trust,
+            boolean keepAlive) {
+        this(
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                trust,
+                keepAlive,
+                0);
+    }
+
+    /** The same plan over HTTP/2 with {@code n} streams per connection; 0 for HTTP/1.1. */
+    public LoadPlan withStreams(int n) {
+        return new LoadPlan(
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                trust,
+                keepAlive,
+                n);
     }
 
     /** A plan whose connections are kept alive, trusting the JDK's default trust store. */
@@ -111,7 +160,8 @@ public record LoadPlan(
                 insecure,
                 abortOn,
                 trust,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     public LoadPlan withRamp(Duration newRamp) {
@@ -126,7 +176,8 @@ public record LoadPlan(
                 insecure,
                 abortOn,
                 trust,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     public LoadPlan withConnections(int newConnections) {
@@ -141,7 +192,8 @@ public record LoadPlan(
                 insecure,
                 abortOn,
                 trust,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     public LoadPlan withTimeout(Duration newTimeout) {
@@ -156,12 +208,24 @@ public record LoadPlan(
                 insecure,
                 abortOn,
                 trust,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     public LoadPlan withAllowRemote(boolean allow) {
         return new LoadPlan(
-                requests, model, duration, ramp, connections, timeout, allow, insecure, abortOn, trust, keepAlive);
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allow,
+                insecure,
+                abortOn,
+                trust,
+                keepAlive,
+                streams);
     }
 
     public LoadPlan withInsecure(boolean trustAnyCertificate) {
@@ -176,7 +240,8 @@ public record LoadPlan(
                 trustAnyCertificate,
                 abortOn,
                 trust,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     public LoadPlan withAbortOn(List<Threshold> thresholds) {
@@ -191,7 +256,8 @@ public record LoadPlan(
                 insecure,
                 thresholds,
                 trust,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     /** The same plan trusting what {@code trustManager} trusts, for {@code https://} targets. */
@@ -207,13 +273,25 @@ public record LoadPlan(
                 insecure,
                 abortOn,
                 trustManager,
-                keepAlive);
+                keepAlive,
+                streams);
     }
 
     /** The same plan with a new connection per request ({@code false}) or kept-alive ones. */
     public LoadPlan withKeepAlive(boolean keep) {
         return new LoadPlan(
-                requests, model, duration, ramp, connections, timeout, allowRemote, insecure, abortOn, trust, keep);
+                requests,
+                model,
+                duration,
+                ramp,
+                connections,
+                timeout,
+                allowRemote,
+                insecure,
+                abortOn,
+                trust,
+                keep,
+                streams);
     }
 
     /** The connections the test opens in all. */
@@ -248,6 +326,22 @@ public record LoadPlan(
         }
         if (timeout.isNegative() || timeout.isZero()) {
             problems.add("the timeout must be above 0");
+        }
+        if (streams < 0 || streams > 1000) {
+            problems.add("streams must be between 1 and 1000");
+        }
+        if (streams > 0) {
+            if (requests.stream()
+                    .anyMatch(r -> !"https".equalsIgnoreCase(r.url().getScheme()))) {
+                problems.add("--streams is HTTP/2 over TLS: every address must be https://");
+            }
+            if (!keepAlive) {
+                problems.add("--streams shares connections: it does not go with --no-keepalive");
+            }
+            if (requests.stream()
+                    .anyMatch(r -> r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > H2.MAX_FRAME)) {
+                problems.add("over HTTP/2 a request body is at most " + H2.MAX_FRAME + " bytes");
+            }
         }
         return problems;
     }

@@ -130,6 +130,9 @@ public final class LoadTest {
                             slots.get(i), origins, tls, plan.timeout().toNanos(), end);
                     loop.dispatcher(dispatcher(loop, i, start, end));
                     loop.keepAlive(plan.keepAlive());
+                    if (plan.streams() > 0) {
+                        loop.http2(plan.streams());
+                    }
                     loops.add(loop);
                 }
             } catch (IOException e) {

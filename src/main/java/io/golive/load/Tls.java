@@ -42,8 +42,8 @@ import javax.net.ssl.X509TrustManager;
  * per connection, naming the host for SNI and for the certificate check.
  *
  * <p>The engines are OpenSSL's (BoringSSL, through netty-tcnative) when its native library loads: a
- * TLS 1.3 handshake costs the client ~0.3 ms of CPU there against ~5 ms in the JDK's engine, and
- * records are sealed by OpenSSL's assembly (bench/README.md). The JDK's engine is the fallback, or
+ * TLS 1.3 handshake cost the client ~5 ms of CPU in the JDK's engine, which made 1000 connections
+ * time out, and OpenSSL's seals records faster too (bench/README.md). The JDK's engine is the fallback, or
  * the choice with {@code -Dgolive.load.tls=jdk}. Both sit behind {@link SSLEngine}: the event loops
  * do not tell them apart, except that OpenSSL's engines are released when their socket closes.
  */
@@ -51,8 +51,10 @@ final class Tls {
     /** System property choosing the engine: {@code openssl} (the default when it loads) or {@code jdk}. */
     static final String ENGINE_PROPERTY = "golive.load.tls";
 
-    /** What the engine offers by ALPN: HTTP/1.1, for comparability with wrk. */
-    private static final String[] ALPN = {"http/1.1"};
+    /** What the engine offers by ALPN: HTTP/1.1 (for comparability with wrk), or HTTP/2 alone with --streams. */
+    private static final String[] HTTP1 = {"http/1.1"};
+
+    private static final String[] HTTP2 = {"h2"};
 
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
     private static final int TICKET_WAIT_MILLIS = 100;
@@ -71,7 +73,7 @@ final class Tls {
     private final int packetSize;
     private final int applicationSize;
 
-    private Tls(SslContext openSsl, SSLContext jdk, List<URI> origins, boolean verifyHost) {
+    private Tls(SslContext openSsl, SSLContext jdk, List<URI> origins, boolean verifyHost, String[] alpn) {
         this.openSsl = openSsl;
         this.jdk = jdk;
         this.origins = origins.toArray(URI[]::new);
@@ -86,7 +88,7 @@ final class Tls {
             SSLParameters p;
             if (jdk != null) {
                 p = jdk.getDefaultSSLParameters();
-                p.setApplicationProtocols(ALPN);
+                p.setApplicationProtocols(alpn);
                 p.setProtocols(PROTOCOLS);
                 if (verifyHost) {
                     p.setEndpointIdentificationAlgorithm("HTTPS");
@@ -116,15 +118,16 @@ final class Tls {
         if (origins.stream().noneMatch(u -> "https".equalsIgnoreCase(u.getScheme()))) {
             return null;
         }
-        SslContext openSsl = openSsl(plan);
+        String[] alpn = plan.streams() > 0 ? HTTP2 : HTTP1;
+        SslContext openSsl = openSsl(plan, alpn);
         if (openSsl != null) {
-            return new Tls(openSsl, null, origins, !plan.insecure());
+            return new Tls(openSsl, null, origins, !plan.insecure(), alpn);
         }
-        return new Tls(null, jdkContext(plan), origins, !plan.insecure());
+        return new Tls(null, jdkContext(plan), origins, !plan.insecure(), alpn);
     }
 
     /** OpenSSL's client context for the plan; null when the JDK's engine is asked for or OpenSSL cannot load. */
-    private static SslContext openSsl(LoadPlan plan) {
+    private static SslContext openSsl(LoadPlan plan, String[] alpn) {
         if ("jdk".equals(System.getProperty(ENGINE_PROPERTY, "").toLowerCase(Locale.ROOT))) {
             return null;
         }
@@ -144,7 +147,7 @@ final class Tls {
                             ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                            ALPN))
+                            alpn))
                     .endpointIdentificationAlgorithm(plan.insecure() ? null : "HTTPS");
             if (plan.insecure()) {
                 b.trustManager(InsecureTrustManagerFactory.INSTANCE);
@@ -309,10 +312,15 @@ final class Tls {
         return applicationSize;
     }
 
+    /** The origin as a user wrote it: {@code https://host:port}. */
+    String describe(int origin) {
+        return origins[origin].getScheme() + "://" + origins[origin].getRawAuthority();
+    }
+
     /** What a failed handshake with {@code origin} means, in words a user can act on. */
     String explain(int origin, Throwable e) {
         URI url = origins[origin];
-        String where = url.getScheme() + "://" + url.getRawAuthority();
+        String where = describe(origin);
         // The causes run from the handshake down to the check that failed: the most precise is looked for first.
         Throwable expired = cause(e, CertificateExpiredException.class);
         if (expired != null) {
@@ -326,6 +334,10 @@ final class Tls {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
+            if (m != null && m.toUpperCase(Locale.ROOT).contains("NO_APPLICATION_PROTOCOL")) {
+                return where + ": the server does not speak HTTP/2 (it refused ALPN h2); leave out --streams for"
+                        + " HTTP/1.1";
+            }
             if (m != null && (m.contains("No subject alternative") || m.contains("No name matching"))) {
                 return where + ": the server's certificate does not name " + host(url)
                         + "; pass --insecure to load it anyway";
