@@ -84,10 +84,8 @@ class ArchitectureTest {
                         "javax.net.ssl..",
                         "com.sun.management..",
                         "org.HdrHistogram..",
-                        // OpenSSL's TLS engines (netty-tcnative), HPACK decoding of HTTP/2 answers, and what
-                        // their API names: no Netty channels.
+                        // OpenSSL's TLS engines (netty-tcnative) and what their API names: no Netty channels.
                         "io.netty.handler.ssl..",
-                        "io.netty.handler.codec.http2..",
                         "io.netty.buffer..",
                         "io.netty.util..",
                         "tools.jackson..",

@@ -39,13 +39,18 @@ final class H2 {
 
     private H2() {}
 
-    /** The first frames on a connection: the preface, no push, stream windows as large as allowed, and the connection's. */
+    /**
+     * The first frames on a connection: the preface, no HPACK dynamic table (so an answer's status reads
+     * from its own block, {@link H2Status}), no push, stream windows as large as allowed, and the
+     * connection's.
+     */
     static byte[] opening() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(PREFACE);
-        byte[] settings = new byte[12];
-        setting(settings, 0, 0x2, 0); // ENABLE_PUSH
-        setting(settings, 6, 0x4, Integer.MAX_VALUE); // INITIAL_WINDOW_SIZE
+        byte[] settings = new byte[18];
+        setting(settings, 0, 0x1, 0); // HEADER_TABLE_SIZE
+        setting(settings, 6, 0x2, 0); // ENABLE_PUSH
+        setting(settings, 12, 0x4, Integer.MAX_VALUE); // INITIAL_WINDOW_SIZE
         out.writeBytes(frame(SETTINGS, 0, settings));
         out.writeBytes(windowUpdate(Integer.MAX_VALUE - 65_535));
         return out.toByteArray();

@@ -1,10 +1,5 @@
 package io.golive.load;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
-import io.netty.handler.codec.http2.Http2Exception;
-import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.ByteBuffer;
 
 /**
@@ -13,8 +8,8 @@ import java.nio.ByteBuffer;
  * socket, its TLS engine and its buffers are those of {@link #carrier}, a slot of its own that no
  * dispatcher sees; the event loop drives it as any TLS connection and hands this session the
  * plaintext it reads. Frames go out through one buffer, the requests' frames copied in with their
- * stream ids written; the answers' header blocks are HPACK-decoded (Netty's decoder: the server's
- * dynamic table must be followed), bodies are counted, not kept.
+ * stream ids written; of the answers' header blocks only the status is read ({@link H2Status}: golive
+ * sets the server's HPACK dynamic table to 0, so no block depends on another), bodies are counted, not kept.
  */
 final class H2Session {
     final Connection carrier;
@@ -31,7 +26,6 @@ final class H2Session {
     private boolean draining;
     private int inFlight;
     private long unacknowledged;
-    private DefaultHttp2HeadersDecoder decoder;
 
     // The frame being read: its header, then its payload (kept for every type but DATA).
     private final byte[] head = new byte[H2.FRAME_HEADER];
@@ -69,7 +63,6 @@ final class H2Session {
         headFill = 0;
         payloadFill = 0;
         blockLength = 0;
-        decoder = new DefaultHttp2HeadersDecoder(false);
         out.clear().flip();
         carrier.out = out;
     }
@@ -293,39 +286,17 @@ final class H2Session {
     }
 
     private void onHeaders() throws ResponseParser.ProtocolException {
-        Http2Headers headers;
-        ByteBuf bytes = Unpooled.wrappedBuffer(block, 0, blockLength);
-        try {
-            headers = decoder.decodeHeaders(stream, bytes);
-        } catch (Http2Exception e) {
-            throw new ResponseParser.ProtocolException("a header block that does not decode: " + e.getMessage());
-        }
+        int code = H2Status.of(block, blockLength);
         Connection m = find(stream);
         if (m == null) {
             return;
         }
-        CharSequence status = headers.status();
-        if (status != null) {
-            int code = parseStatus(status);
-            if (code >= 200 || m.h2Status == 0 && code < 100) {
-                m.h2Status = code; // informational answers (1xx) are not the answer
-            }
+        if (code >= 200 || m.h2Status == 0 && code > 0 && code < 100) {
+            m.h2Status = code; // informational answers (1xx) are not the answer; trailers have none
         }
         if (blockEndsStream) {
             finish(m);
         }
-    }
-
-    private static int parseStatus(CharSequence s) {
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return 0;
-            }
-            v = v * 10 + (ch - '0');
-        }
-        return v;
     }
 
     private void finish(Connection m) {
