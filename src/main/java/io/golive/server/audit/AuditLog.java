@@ -48,14 +48,33 @@ public final class AuditLog {
                 .list();
     }
 
-    /** Reads the whole chain and checks it. */
+    /**
+     * Reads the whole chain and checks it. Another replica may append while it is read, so the chain is
+     * checked up to the head read first (every entry up to it committed with or before it); an entry
+     * beyond that head while the head has not moved was written around the log.
+     */
     public Verification verify() {
-        Head head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+        Head head = head();
+        List<AuditEntry> chain = jdbc.sql(SELECT + " WHERE seq <= ? ORDER BY seq")
+                .param(head.seq())
+                .query(AuditLog::entry)
+                .list();
+        Verification v = AuditChain.verify(chain, head.seq(), head.hash());
+        long beyond = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE seq > ?")
+                .param(head.seq())
+                .query(Long.class)
+                .single();
+        if (v.verified() && beyond > 0 && head().equals(head)) {
+            return Verification.broken(
+                    chain.size() + beyond, beyond + " entries after entry " + head.seq() + ", the last written");
+        }
+        return v;
+    }
+
+    private Head head() {
+        return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
-        List<AuditEntry> all =
-                jdbc.sql(SELECT + " ORDER BY seq").query(AuditLog::entry).list();
-        return AuditChain.verify(all, head.seq(), head.hash());
     }
 
     private static final String SELECT = "SELECT seq, at_ms, actor, action, launch_id, target, before_value,"
