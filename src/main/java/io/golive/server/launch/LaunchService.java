@@ -172,7 +172,9 @@ public final class LaunchService {
     /** Loads the spec; a spec that does not load is 400 with the refused hosts and every problem. */
     private SpecFiles load(LaunchSources sources, List<String> refused) {
         try {
-            return SpecFiles.load(sources, registry.get(), env.get());
+            SpecFiles files = SpecFiles.load(sources, registry.get(), env.get());
+            files.requireNotifyReads();
+            return files;
         } catch (InputException e) {
             List<String> all = new ArrayList<>(refused);
             all.addAll(e.problems());

@@ -36,6 +36,8 @@ public final class SpecFiles {
     private final List<String> checklistNames;
     private final Checklist checklist;
     private final List<PlannedCheck> planned;
+    private final SpecLoader loader;
+    private final String text;
 
     private SpecFiles(LaunchSources sources, ProbeRegistry registry, Map<String, String> env) {
         Path specFile = HOME.resolve(SPEC_NAME);
@@ -45,12 +47,12 @@ public final class SpecFiles {
         requireUploaded(draft.spec().checklists(), sources, draft.problems());
         draft.problems().throwIfAny();
         this.spec = draft.spec();
-        // a notify: entry that does not read is refused at upload, not found out when the first event fails
-        NotifyReader.forThisHost().read(spec, loader.section(spec, sources.spec(), "notify"));
         this.checklistNames =
                 spec.checklists().stream().map(p -> p.getFileName().toString()).toList();
         this.checklist = imported(spec.name(), texts(checklistNames, sources.checklists()), spec.signoffs());
         this.planned = new Planner(registry).plan(spec, checklist);
+        this.loader = loader;
+        this.text = sources.spec();
     }
 
     /** Loads and validates; every problem is in the {@link InputException}, named by uploaded file. */
@@ -59,9 +61,14 @@ public final class SpecFiles {
         try {
             return new SpecFiles(sources, registry, env);
         } catch (InputException e) {
-            throw new InputException(
-                    e.problems().stream().map(p -> p.replace(HOME_PREFIX, "")).toList());
+            throw byUploadName(e);
         }
+    }
+
+    /** The problems of {@code e} naming the uploaded files without the folder they are read in. */
+    private static InputException byUploadName(InputException e) {
+        return new InputException(
+                e.problems().stream().map(p -> p.replace(HOME_PREFIX, "")).toList());
     }
 
     /**
@@ -100,6 +107,19 @@ public final class SpecFiles {
             }
         }
         return 1;
+    }
+
+    /**
+     * Reads the spec's {@code notify:} entries, so that an upload with one that does not read is refused
+     * with its line, not found out when the first event fails. Only uploads ask: an evaluation must not
+     * fail because a notification channel no longer reads.
+     */
+    public void requireNotifyReads() {
+        try {
+            NotifyReader.forThisHost().read(spec, loader.section(spec, text, "notify"));
+        } catch (InputException e) {
+            throw byUploadName(e);
+        }
     }
 
     public LaunchSpec spec() {

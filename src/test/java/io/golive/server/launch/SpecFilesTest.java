@@ -49,7 +49,8 @@ class SpecFilesTest {
                 + "    format: discord\n";
         InputException e = catchThrowableOfType(
                 InputException.class,
-                () -> SpecFiles.load(new LaunchSources(spec, Map.of("LAUNCH.md", CHECKLIST)), REGISTRY, Map.of()));
+                () -> SpecFiles.load(new LaunchSources(spec, Map.of("LAUNCH.md", CHECKLIST)), REGISTRY, Map.of())
+                        .requireNotifyReads());
 
         assertThat(e).as("a broken notify: entry is an input error").isNotNull();
         assertThat(e.problems())
