@@ -112,7 +112,11 @@ final class EventLoop implements Driver {
         byOrigin.forEach((origin, slots) -> {
             for (int i = 0; i < slots.size(); i += streams) {
                 List<Connection> members = slots.subList(i, Math.min(slots.size(), i + streams));
-                sessions.add(new H2Session(this, new Connection(origin), members.toArray(Connection[]::new)));
+                sessions.add(new H2Session(
+                        this,
+                        new Connection(origin),
+                        members.toArray(Connection[]::new),
+                        tls != null && tls.directBuffers()));
             }
         });
     }

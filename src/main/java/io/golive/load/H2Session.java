@@ -14,8 +14,13 @@ import java.nio.ByteBuffer;
 final class H2Session {
     final Connection carrier;
     final Connection[] members;
-    /** Frames not written yet, read mode; it is the carrier's {@code out}. */
-    ByteBuffer out = ByteBuffer.allocate(64 * 1024).flip();
+    /**
+     * Frames not written yet, read mode; it is the carrier's {@code out}. Direct for OpenSSL's engine,
+     * which seals a direct buffer in place but copies a heap one into a pooled buffer of its own first.
+     */
+    ByteBuffer out;
+
+    private final boolean direct;
 
     private final EventLoop loop;
     private final Connection[] pending;
@@ -41,8 +46,11 @@ final class H2Session {
     private int blockLength;
     private boolean blockEndsStream;
 
-    H2Session(EventLoop loop, Connection carrier, Connection[] members) {
+    /** {@code direct}: frames go out of a direct buffer (the TLS engine reads those in place). */
+    H2Session(EventLoop loop, Connection carrier, Connection[] members, boolean direct) {
         this.loop = loop;
+        this.direct = direct;
+        this.out = allocate(64 * 1024).flip();
         this.carrier = carrier;
         this.members = members;
         this.pending = new Connection[members.length];
@@ -145,7 +153,7 @@ final class H2Session {
     private void append(byte[] frames, int id) {
         out.compact();
         if (out.remaining() < frames.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + frames.length));
+            ByteBuffer bigger = allocate(Math.max(out.capacity() * 2, out.position() + frames.length));
             out.flip();
             bigger.put(out);
             out = bigger;
@@ -153,20 +161,19 @@ final class H2Session {
         int at = out.position();
         out.put(frames);
         if (id >= 0) {
-            byte[] a = out.array();
-            // HEADERS at 0, DATA (if any) right after it: both carry the stream's id at 5.
-            writeId(a, at, id);
+            // HEADERS at 0, DATA (if any) right after it: both carry the stream's id at 5 (big-endian).
+            out.putInt(at + 5, id & 0x7fffffff);
             int first = ((frames[0] & 0xff) << 16) | ((frames[1] & 0xff) << 8) | (frames[2] & 0xff);
             if (frames.length > H2.FRAME_HEADER + first) {
-                writeId(a, at + H2.FRAME_HEADER + first, id);
+                out.putInt(at + H2.FRAME_HEADER + first + 5, id & 0x7fffffff);
             }
         }
         out.flip();
         carrier.out = out;
     }
 
-    private static void writeId(byte[] a, int at, int id) {
-        H2.putInt(a, at + 5, id & 0x7fffffff);
+    private ByteBuffer allocate(int capacity) {
+        return direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
     }
 
     /**
