@@ -13,7 +13,6 @@ import java.util.OptionalDouble;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
@@ -21,8 +20,8 @@ import org.HdrHistogram.SingleWriterRecorder;
  * One thread driving many non-blocking HTTP/1.1 connections with a selector: sends pre-encoded
  * requests, parses just enough of each response, records latencies. A {@link Dispatcher} decides
  * when each connection sends (fixed rate or users). Connections to {@code https://} origins speak TLS
- * through one {@link SSLEngine} each, wrapped and unwrapped on this thread, with record buffers
- * allocated once per connection slot.
+ * through one {@link SSLEngine} each, wrapped and unwrapped on this thread ({@link TlsRecords}), with
+ * record buffers allocated once per connection slot.
  */
 final class EventLoop implements Driver {
     /** The last stretch before a due send is polled rather than slept: selectors sleep in whole ms. */
@@ -30,7 +29,6 @@ final class EventLoop implements Driver {
     /** Latencies are recorded in microseconds up to an hour; longer ones count as an hour. */
     static final long MAX_MICROS = 3_600_000_000L;
 
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     /**
      * Connections of one loop connecting or shaking hands at once; more wait their turn. No limit unless
      * {@code -Dgolive.load.opening=N}: measured with 1000 TLS users on a busy machine, 128 at a time
@@ -46,8 +44,8 @@ final class EventLoop implements Driver {
     private final List<InetSocketAddress> origins;
     // A heap buffer: the parser reads its array directly, faster than a direct buffer's accessors.
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
-    /** Plaintext of one TLS record, read by the parser right away: one buffer serves every connection. */
-    private final ByteBuffer plainIn;
+    /** TLS buffers and record handling of this loop's connections; null when no origin is {@code https://}. */
+    private final TlsRecords records;
 
     private final Tls tls;
     private final long timeoutNanos;
@@ -83,12 +81,7 @@ final class EventLoop implements Driver {
             throws IOException {
         this.selector = Selector.open();
         this.tls = tls;
-        // OpenSSL's engines unwrap into native memory without a copy of their own; the parser reads an array.
-        this.plainIn = tls == null
-                ? null
-                : tls.directBuffers()
-                        ? ByteBuffer.allocateDirect(tls.applicationSize())
-                        : ByteBuffer.allocate(tls.applicationSize());
+        this.records = tls == null ? null : new TlsRecords(tls, counters);
         this.connections = connections;
         this.origins = origins;
         this.timeoutNanos = timeoutNanos;
@@ -409,15 +402,7 @@ final class EventLoop implements Driver {
             onConnected(c);
             return;
         }
-        if (c.netIn == null) {
-            c.netIn = tls.directBuffers()
-                    ? ByteBuffer.allocateDirect(tls.packetSize())
-                    : ByteBuffer.allocate(tls.packetSize());
-            c.netOut = (tls.directBuffers()
-                            ? ByteBuffer.allocateDirect(tls.packetSize())
-                            : ByteBuffer.allocate(tls.packetSize()))
-                    .flip();
-        }
+        records.buffers(c);
         try {
             c.tls = tls.engine(c.origin);
         } catch (SSLException e) {
@@ -430,34 +415,13 @@ final class EventLoop implements Driver {
 
     /** Drives the TLS handshake as far as the socket allows; sends the waiting request once it is done. */
     private void handshake(Connection c) {
-        SSLEngine engine = c.tls;
         try {
-            while (true) {
-                if (!flush(c)) {
-                    interest(c, SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    return;
-                }
-                switch (engine.getHandshakeStatus()) {
-                    case NEED_WRAP -> {
-                        c.netOut.clear();
-                        SSLEngineResult r = engine.wrap(NOTHING, c.netOut);
-                        c.netOut.flip();
-                        if (r.getStatus() != SSLEngineResult.Status.OK) {
-                            throw new SSLHandshakeException("the handshake ended: " + r.getStatus());
-                        }
-                    }
-                    case NEED_TASK -> runTasks(engine);
-                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                        if (!unwrapHandshake(c)) {
-                            interest(c, SelectionKey.OP_READ);
-                            return;
-                        }
-                    }
-                    default -> { // NOT_HANDSHAKING: done
-                        interest(c, SelectionKey.OP_READ);
-                        onConnected(c);
-                        return;
-                    }
+            switch (records.handshake(c)) {
+                case TlsRecords.WAIT_WRITE -> interest(c, SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                case TlsRecords.WAIT_READ -> interest(c, SelectionKey.OP_READ);
+                default -> {
+                    interest(c, SelectionKey.OP_READ);
+                    onConnected(c);
                 }
             }
         } catch (SSLException e) {
@@ -465,49 +429,6 @@ final class EventLoop implements Driver {
         } catch (IOException e) {
             connectFailed(c);
         }
-    }
-
-    /** Unwraps one handshake record, reading more when none is complete; false when the socket has no more. */
-    private boolean unwrapHandshake(Connection c) throws IOException {
-        c.netIn.flip();
-        SSLEngineResult r;
-        try {
-            r = c.tls.unwrap(c.netIn, plainIn.clear());
-        } finally {
-            c.netIn.compact();
-        }
-        switch (r.getStatus()) {
-            case BUFFER_UNDERFLOW -> {
-                if (!c.netIn.hasRemaining()) {
-                    throw new SSLHandshakeException("a TLS record larger than " + c.netIn.capacity() + " bytes");
-                }
-                int n = c.channel.read(c.netIn);
-                if (n < 0) {
-                    throw new SSLHandshakeException("the server closed the connection during the TLS handshake");
-                }
-                counters.add(LoopCounters.BYTES_READ, n);
-                return n > 0;
-            }
-            case CLOSED -> throw new SSLHandshakeException("the server ended TLS during the handshake");
-            case BUFFER_OVERFLOW -> throw new SSLHandshakeException("a TLS record larger than expected");
-            default -> {
-                return true;
-            }
-        }
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
-            task.run(); // certificate checks and key agreement, on this loop like the rest
-        }
-    }
-
-    /** Writes pending TLS bytes; true when none are left. */
-    private boolean flush(Connection c) throws IOException {
-        if (c.netOut.hasRemaining()) {
-            counters.add(LoopCounters.BYTES_WRITTEN, c.channel.write(c.netOut));
-        }
-        return !c.netOut.hasRemaining();
     }
 
     private void interest(Connection c, int ops) {
@@ -593,24 +514,11 @@ final class EventLoop implements Driver {
     /** Wraps the request into TLS records and writes them, as far as the socket takes them. */
     private void writeTls(Connection c) {
         try {
-            // Also wraps with nothing to send when the engine asks to answer (a TLS 1.3 key update).
-            while (flush(c) && (c.out != null && c.out.hasRemaining() || wantsToWrap(c.tls))) {
-                c.netOut.clear();
-                SSLEngineResult r = c.tls.wrap(c.out, c.netOut);
-                c.netOut.flip();
-                if (r.getStatus() != SSLEngineResult.Status.OK) {
-                    throw new SSLException("cannot send: " + r.getStatus());
-                }
-            }
-            boolean more = c.out != null && c.out.hasRemaining() || c.netOut.hasRemaining();
+            boolean more = records.seal(c);
             interest(c, more ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         } catch (IOException e) {
             ioFailed(c);
         }
-    }
-
-    private static boolean wantsToWrap(SSLEngine engine) {
-        return engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP;
     }
 
     /**
@@ -639,7 +547,7 @@ final class EventLoop implements Driver {
         c.netIn.flip();
         try {
             while (c.netIn.hasRemaining()) {
-                SSLEngineResult r = c.tls.unwrap(c.netIn, plainIn.clear());
+                SSLEngineResult r = c.tls.unwrap(c.netIn, records.plainIn.clear());
                 SSLEngineResult.Status status = r.getStatus();
                 if (status == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                     if (c.netIn.limit() == c.netIn.capacity() && c.netIn.position() == 0) {
@@ -655,16 +563,16 @@ final class EventLoop implements Driver {
                     break;
                 }
                 if (r.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
-                    runTasks(c.tls); // a post-handshake message (a session ticket, a key update)
+                    TlsRecords.runTasks(c.tls); // a post-handshake message (a session ticket, a key update)
                 }
-                int plain = plainIn.position();
+                int plain = records.plainIn.position();
                 if (plain == 0) {
                     continue;
                 }
                 if (c.h2 != null) {
                     feeding = true;
                     try {
-                        c.h2.feed(plainBytes(plain), 0, plain);
+                        c.h2.feed(records.plainBytes(plain), 0, plain);
                     } finally {
                         feeding = false;
                     }
@@ -680,7 +588,7 @@ final class EventLoop implements Driver {
                     }
                     continue;
                 }
-                int end = c.parser.feed(plainBytes(plain), 0, plain);
+                int end = c.parser.feed(records.plainBytes(plain), 0, plain);
                 if (end >= 0) {
                     done = true;
                     untrusted = end < plain;
@@ -704,7 +612,7 @@ final class EventLoop implements Driver {
             }
             return;
         }
-        if (!done && !closed && wantsToWrap(c.tls)) {
+        if (!done && !closed && TlsRecords.wantsToWrap(c.tls)) {
             writeTls(c); // a key update asks for an answer
             return;
         }
@@ -715,16 +623,6 @@ final class EventLoop implements Driver {
         } else if (untrusted) {
             c.close();
         }
-    }
-
-    /** The first {@code n} bytes of the plaintext just unwrapped, in an array. */
-    private byte[] plainBytes(int n) {
-        if (plainIn.hasArray()) {
-            return plainIn.array();
-        }
-        byte[] bytes = readBuffer.array();
-        plainIn.get(0, bytes, 0, n);
-        return bytes;
     }
 
     private void read(Connection c) {
