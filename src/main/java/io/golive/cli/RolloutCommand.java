@@ -24,6 +24,7 @@ import io.golive.rollout.PlanReader;
 import io.golive.rollout.PlanView;
 import io.golive.rollout.RolloutState;
 import io.golive.rollout.StateFile;
+import io.golive.rollout.StopSignal;
 import io.golive.spec.LaunchSpec;
 import io.golive.spec.SpecLoader;
 import java.io.PrintWriter;
@@ -178,11 +179,12 @@ public final class RolloutCommand implements Callable<Integer> {
                 }
                 start = new Guard.Start(d.name(), d != Decision.GO);
             }
-            Signals signals = Signals.install(Thread.currentThread());
+            StopSignal stop = new StopSignal(Clock.systemUTC());
+            Signals signals = Signals.install(stop);
             Guard.Outcome outcome;
             try {
                 boolean terminal = System.console() != null;
-                outcome = new Guard(plan, state, Clock.systemUTC(), Guard.Sleeper.of(Clock.systemUTC()), (e, s) -> {
+                outcome = new Guard(plan, state, Clock.systemUTC(), stop, (e, s) -> {
                             // On a terminal a reading updates one status line; every other event is a line.
                             if (terminal && "reading".equals(e.get("type"))) {
                                 err.print("\r\033[K" + RolloutLines.statusLine(plan, e));
@@ -195,7 +197,6 @@ public final class RolloutCommand implements Callable<Integer> {
                         .run(start);
             } finally {
                 signals.uninstall();
-                Thread.interrupted();
             }
             RolloutState s = state.load().orElseThrow();
             if (json) {

@@ -1,24 +1,26 @@
 package io.golive.cli;
 
+import io.golive.rollout.StopSignal;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT and SIGTERM during a rollout: the guard's thread is interrupted (it stops guarding and leaves
- * traffic as it is) and the exit code says which signal it was (130 or 143).
+ * SIGINT and SIGTERM during a rollout: the guard is told to stop at its wait in progress (it stops
+ * guarding and leaves traffic as it is) and the exit code says which signal it was (130 or 143). The
+ * guard's thread is not interrupted: an interrupt would cut a state write off in the middle.
  */
 final class Signals {
-    private final Thread worker;
+    private final StopSignal stop;
     private volatile int code = RolloutCommand.SIGINT;
     private SignalHandler oldInt;
     private SignalHandler oldTerm;
 
-    private Signals(Thread worker) {
-        this.worker = worker;
+    private Signals(StopSignal stop) {
+        this.stop = stop;
     }
 
-    static Signals install(Thread worker) {
-        Signals s = new Signals(worker);
+    static Signals install(StopSignal stop) {
+        Signals s = new Signals(stop);
         s.oldInt = Signal.handle(new Signal("INT"), sig -> s.stop(RolloutCommand.SIGINT));
         s.oldTerm = Signal.handle(new Signal("TERM"), sig -> s.stop(RolloutCommand.SIGTERM));
         return s;
@@ -26,7 +28,7 @@ final class Signals {
 
     private void stop(int exitCode) {
         code = exitCode;
-        worker.interrupt();
+        stop.stop();
     }
 
     int code() {

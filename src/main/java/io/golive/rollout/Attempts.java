@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The attempts of one action: it is run until it succeeds or its retries are spent, with back-off
- * (1 s, 2 s, 4 s ... up to 30 s) between attempts. A thread interrupted by a signal stops trying.
+ * (1 s, 2 s, 4 s ... up to 30 s) between attempts. A stopped guard (its sleeper stopped, or its thread
+ * interrupted) makes no further attempt.
  */
 final class Attempts {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);

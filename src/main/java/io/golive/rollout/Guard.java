@@ -10,6 +10,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The launch-day guard: walks the plan's steps, moving traffic, and during each hold and watch reads
@@ -24,10 +28,18 @@ public final class Guard {
         STOPPED
     }
 
-    /** Waits until an instant; tests advance a fake clock instead. */
+    /**
+     * Waits until an instant, and for the readings; tests advance a fake clock instead. A sleeper that
+     * can be stopped ({@link StopSignal}) ends both waits as an interruption would.
+     */
     @FunctionalInterface
     public interface Sleeper {
         void sleepUntil(Instant t) throws InterruptedException;
+
+        /** Waits at most {@code nanos} for a reading. */
+        default <T> T await(Future<T> f, long nanos) throws InterruptedException, ExecutionException, TimeoutException {
+            return f.get(nanos, TimeUnit.NANOSECONDS);
+        }
 
         /** Sleeps on the given clock. */
         static Sleeper of(Clock clock) {
@@ -335,7 +347,7 @@ public final class Guard {
     private Map<String, Reading> read(Instant now) {
         Duration wait = plan.interval().multipliedBy(3).dividedBy(4);
         try {
-            return Readings.read(plan.metrics(), now.plus(wait), wait);
+            return Readings.read(plan.metrics(), now.plus(wait), wait, sleeper);
         } catch (InterruptedException e) {
             throw new Stopped();
         }

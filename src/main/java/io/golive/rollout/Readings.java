@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Reads every metric at once, each on its own virtual thread, under one deadline. */
@@ -16,7 +15,8 @@ final class Readings {
     private Readings() {}
 
     /** Every metric's reading; one that has not answered by the deadline has no value. */
-    static Map<String, Reading> read(Map<String, Metric> metrics, Instant deadline, Duration wait)
+    static Map<String, Reading> read(
+            Map<String, Metric> metrics, Instant deadline, Duration wait, Guard.Sleeper sleeper)
             throws InterruptedException {
         Map<String, Reading> out = new LinkedHashMap<>();
         // Not closed with try-with-resources: close() would wait for a reader stuck past its deadline.
@@ -27,7 +27,7 @@ final class Readings {
                     (name, m) -> running.put(name, pool.submit(() -> m.reader().read(deadline))));
             long until = System.nanoTime() + wait.toNanos();
             for (Map.Entry<String, Future<Reading>> e : running.entrySet()) {
-                out.put(e.getKey(), await(e.getValue(), until, wait));
+                out.put(e.getKey(), await(e.getValue(), until, wait, sleeper));
             }
         } finally {
             pool.shutdownNow();
@@ -35,9 +35,10 @@ final class Readings {
         return out;
     }
 
-    private static Reading await(Future<Reading> f, long untilNanos, Duration wait) throws InterruptedException {
+    private static Reading await(Future<Reading> f, long untilNanos, Duration wait, Guard.Sleeper sleeper)
+            throws InterruptedException {
         try {
-            return f.get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return sleeper.await(f, Math.max(0, untilNanos - System.nanoTime()));
         } catch (TimeoutException e) {
             f.cancel(true);
             return Reading.none("no answer within " + wait.toMillis() + " ms");

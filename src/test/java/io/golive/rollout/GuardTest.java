@@ -99,6 +99,47 @@ class GuardTest {
     }
 
     @Test
+    void aStopDuringAStateSaveLetsTheSaveFinishAndStopsAtTheNextWait() {
+        // What SIGTERM does on the command line: a signal that arrived while the state was written
+        // used to interrupt the write (ClosedByInterruptException) and end the guard on an error.
+        StopSignal stop = new StopSignal(time);
+        RolloutStore stopping = new RolloutStore() {
+            @Override
+            public Optional<RolloutState> load() {
+                return state.load();
+            }
+
+            @Override
+            public void save(RolloutState s) {
+                if (s.weight() == 10) {
+                    stop.stop();
+                }
+                state.save(s);
+            }
+
+            @Override
+            public Requests requests() {
+                return state.requests();
+            }
+
+            @Override
+            public String where() {
+                return state.where();
+            }
+        };
+        Outcome o = new Guard(plan(standardSteps(), t -> 0.001), stopping, time, stop, (e, s) -> heard.add(e)).run(GO);
+
+        assertThat(o).isEqualTo(Outcome.STOPPED);
+        assertThat(traffic.weights).containsExactly(10);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        RolloutState s = state.load().orElseThrow();
+        assertThat(s.status()).isEqualTo(Status.RUNNING);
+        assertThat(s.weight()).isEqualTo(10);
+        assertThat(s.chainProblem()).isEmpty();
+        assertThat(types()).endsWith("stopped").doesNotContain("reading");
+    }
+
+    @Test
     void readingsWithoutDataDoNotCountTowardTheHold() {
         // 30 minutes without data in the first hold: the hold ends 30 minutes later than it would.
         Function<Duration, Double> rate =

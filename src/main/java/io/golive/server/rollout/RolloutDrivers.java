@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.golive.notify.Launch;
 import io.golive.rollout.Guard;
 import io.golive.rollout.Plan;
+import io.golive.rollout.StopSignal;
 import io.golive.server.store.LaunchStore;
 import java.time.Clock;
 import java.time.Duration;
