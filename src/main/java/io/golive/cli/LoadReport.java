@@ -27,9 +27,15 @@ final class LoadReport {
                 "load",
                 String.format(
                                 Locale.ROOT,
-                                "%s, %d connections, %.1fs",
+                                "%s, %s, %.1fs",
                                 r.model(),
-                                r.connections(),
+                                plan.streams() > 0
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "%d streams, %d per HTTP/2 connection",
+                                                r.connections(),
+                                                plan.streams())
+                                        : r.connections() + " connections",
                                 r.elapsed().toMillis() / 1000.0)
                         + r.abortedBy()
                                 .map(t -> " (aborted: " + t + " can no longer be met)")

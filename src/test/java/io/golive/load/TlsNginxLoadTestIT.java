@@ -165,6 +165,30 @@ class TlsNginxLoadTestIT {
     }
 
     @Test
+    void theCommandSaysHowManyStreamsShareEachHttp2Connection() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.golive.cli.Main.run(
+                new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err),
+                "loadtest",
+                "https://localhost:" + h2 + "/",
+                "--users",
+                "8",
+                "--streams",
+                "4",
+                "--duration",
+                "1s",
+                "--trust",
+                dir.resolve("ca.pem").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("closed model, 8 users, 8 streams, 4 per HTTP/2 connection, ")
+                .contains("status     200");
+    }
+
+    @Test
     void http2StatusesAreCountedAsOverHttp1() {
         LoadResult r = run(LoadPlan.closed(URI.create("https://localhost:" + h2 + "/teapot"), 4, Duration.ofSeconds(1))
                 .withStreams(2));
