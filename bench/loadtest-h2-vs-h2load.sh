@@ -7,12 +7,18 @@
 #
 # usage: bench/loadtest-h2-vs-h2load.sh [ROUNDS] [SECONDS] [CONNECTIONSxSTREAMS...]
 #        (defaults: 3 8 10x10 50x10)
+#        VARIANTS="name=-Dopt ..." runs golive once per variant, each with its JVM option (in
+#        GOLIVE_JAVA_OPTS), interleaved with h2load: an A/B of an engine setting on the same machine,
+#        e.g. VARIANTS="pause=-Dgolive.load.coalesceMicros=20 nopause=-Dgolive.load.coalesceMicros=0"
 # needs: nginx, h2load, openssl, taskset, python3: apt-get install -y nginx nghttp2-client openssl
 set -euo pipefail
 rounds=${1:-3}
 seconds=${2:-8}
 cases=("${@:3}")
 [ ${#cases[@]} -eq 0 ] && cases=(10x10 50x10)
+read -r -a variants <<<"${VARIANTS:-golive=}"
+tools=(h2load)
+for v in "${variants[@]}"; do tools+=("${v%%=*}"); done
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for tool in nginx h2load openssl taskset python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y nginx nghttp2-client openssl)" >&2; exit 2; }
@@ -81,21 +87,25 @@ for k in "${cases[@]}"; do
   c=${k%x*} m=${k#*x}
   for r in $(seq "$rounds"); do
     # The order alternates, so that neither tool always runs on the machine the other just warmed.
-    for tool in $( ((r % 2)) && echo "h2load golive" || echo "golive h2load"); do
+    order=("${tools[@]}")
+    ((r % 2)) || order=($(printf '%s\n' "${tools[@]}" | tac))
+    for tool in "${order[@]}"; do
       if [ "$tool" = h2load ]; then
         run "h2load-$k.$r" h2load -t1 -c"$c" -m"$m" -D"$seconds" "$url"
       else
-        run "golive-$k.$r" "$root/golive" loadtest "$url" --users $((c * m)) --streams "$m" --duration "${seconds}s" \
-          --insecure --json
+        opts=""
+        for v in "${variants[@]}"; do [ "${v%%=*}" = "$tool" ] && opts=${v#*=}; done
+        GOLIVE_JAVA_OPTS="$opts" run "$tool-$k.$r" "$root/golive" loadtest "$url" --users $((c * m)) --streams "$m" \
+          --duration "${seconds}s" --insecure --json
       fi
     done
     echo "$k: round $r done" >&2
   done
 done
 
-python3 - "$work" "$rounds" "${cases[@]}" <<'PY'
+python3 - "$work" "$rounds" "${tools[*]}" "${cases[@]}" <<'PY'
 import json, re, statistics, sys
-work, rounds, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+work, rounds, tools, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4:]
 
 def cpu(name):
     user, system, _ = open(f"{work}/{name}.time").read().split()[-3:]
@@ -120,16 +130,18 @@ print("| tool | connections x streams | req/s (median) | p50 ms | p99 ms | error
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 med = {}
 for k in cases:
-    for tool, parse in (("h2load", h2load), ("golive", golive)):
+    for tool in tools:
+        parse = h2load if tool == "h2load" else golive
         runs = [parse(f"{tool}-{k}.{r}") + (cpu(f"{tool}-{k}.{r}"), noise(f"{tool}-{k}.{r}")) for r in range(1, rounds + 1)]
         m = [statistics.median(col) for col in zip(*runs)]
         med[(tool, k)] = m[0]
         print(f"| {tool} | {k} | {m[0]:,.0f} | {m[1]:.2f} | {m[2]:.2f} | {m[3]:.0f} | {m[4]:.1f} | {m[5]:.1f} |"
               f" {' '.join(f'{x[0]:,.0f}' for x in runs)} |")
 for k in cases:
-    # Each round's pair ran back to back: its ratio is the least touched by the machine's drift.
-    pairs = sorted(golive(f"golive-{k}.{r}")[0] / h2load(f"h2load-{k}.{r}")[0] for r in range(1, rounds + 1))
-    print(f"golive / h2load at {k} = {med[('golive', k)] / med[('h2load', k)]:.2f} (ratio of medians);"
-          f" per round {statistics.median(pairs):.2f} median, {pairs[0]:.2f}-{pairs[-1]:.2f}"
-          f" ({' '.join(f'{x:.2f}' for x in pairs)})")
+    for tool in tools[1:]:
+        # Each round's pair ran back to back: its ratio is the least touched by the machine's drift.
+        pairs = sorted(golive(f"{tool}-{k}.{r}")[0] / h2load(f"h2load-{k}.{r}")[0] for r in range(1, rounds + 1))
+        print(f"{tool} / h2load at {k} = {med[(tool, k)] / med[('h2load', k)]:.2f} (ratio of medians);"
+              f" per round {statistics.median(pairs):.2f} median, {pairs[0]:.2f}-{pairs[-1]:.2f}"
+              f" ({' '.join(f'{x:.2f}' for x in pairs)})")
 PY

@@ -189,6 +189,19 @@ class TlsNginxLoadTestIT {
     }
 
     @Test
+    void http2FixedRateIsHeldWithinTwoPercent() {
+        // Enough streams that a busy HTTP/2 loop may pause to gather answers: the pauses must not
+        // delay the open model's sends.
+        LoadResult r = run(LoadPlan.open(url(h2), 2000, Duration.ofSeconds(5)).withStreams(10));
+
+        Inconclusive.unlessMeasured(r, () -> {
+            assertThat(r.errors()).as("%s %s", r.errorKinds(), r.warnings()).isZero();
+            assertThat(r.rate()).isCloseTo(2000, org.assertj.core.api.Assertions.within(40.0));
+            assertThat(r.requests()).isCloseTo(10_000, org.assertj.core.api.Assertions.within(200L));
+        });
+    }
+
+    @Test
     void http2StatusesAreCountedAsOverHttp1() {
         LoadResult r = run(LoadPlan.closed(URI.create("https://localhost:" + h2 + "/teapot"), 4, Duration.ofSeconds(1))
                 .withStreams(2));
