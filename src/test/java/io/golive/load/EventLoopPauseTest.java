@@ -8,30 +8,33 @@ import org.junit.jupiter.api.Test;
 class EventLoopPauseTest {
     @Test
     void manyStreamsInFlightAtTheTargetsPacePause() {
-        // 10 x 10 streams answered at 100,000/s: ~7 answers come in a 70 us pause, 100 are out.
-        assertThat(EventLoop.worthPausing(100, 100)).isTrue();
-        assertThat(EventLoop.worthPausing(100, 500)).isTrue();
+        // 10 x 10 streams answered at 100,000/s: 17 answers come in a 170 us pause, 100 are out.
+        assertThat(EventLoop.worthPausing(100, 170_000, 100)).isTrue();
+        assertThat(EventLoop.worthPausing(100, 170_000, 500)).isTrue();
     }
 
     @Test
     void fewRequestsInFlightDoNotPause() {
         // One stream at 17,500/s: its answer would wait out the pause, and nothing else comes.
-        assertThat(EventLoop.worthPausing(17, 1)).isFalse();
-        // 16 in flight at 60,000/s: a pause gathers ~4, a quarter of them: the target would run dry.
-        assertThat(EventLoop.worthPausing(60, 16)).isFalse();
-        assertThat(EventLoop.worthPausing(60, 4)).isFalse();
+        assertThat(EventLoop.worthPausing(17, 70_000, 1)).isFalse();
+        // 2 x 4 streams at 60,000/s: a 170 us pause gathers ~10, more than the 8 out: nginx would run dry.
+        assertThat(EventLoop.worthPausing(60, 170_000, 8)).isFalse();
+        assertThat(EventLoop.worthPausing(60, 70_000, 8)).isFalse();
     }
 
     @Test
     void theExpectedAnswersInAPauseAreAtMostAQuarterOfThoseInFlight() {
-        // 70 us (20 asked and the kernel's 50 us slack) at 100 answers/ms: 7 answers; 4 x 7 = 28.
-        assertThat(EventLoop.worthPausing(100, 28)).isTrue();
-        assertThat(EventLoop.worthPausing(100, 27)).isFalse();
+        // 70 us at 100 answers/ms: 7 answers; 4 x 7 = 28.
+        assertThat(EventLoop.worthPausing(100, 70_000, 28)).isTrue();
+        assertThat(EventLoop.worthPausing(100, 70_000, 27)).isFalse();
+        // The same loop whose pauses last 200 us: 20 answers each, so 80 must be out.
+        assertThat(EventLoop.worthPausing(100, 200_000, 80)).isTrue();
+        assertThat(EventLoop.worthPausing(100, 200_000, 79)).isFalse();
     }
 
     @Test
     void aLoopWithoutAnAnswerRateYetDoesNotPause() {
-        assertThat(EventLoop.worthPausing(0, 100)).isFalse();
-        assertThat(EventLoop.worthPausing(0, 0)).isFalse();
+        assertThat(EventLoop.worthPausing(0, 70_000, 100)).isFalse();
+        assertThat(EventLoop.worthPausing(0, 70_000, 0)).isFalse();
     }
 }
