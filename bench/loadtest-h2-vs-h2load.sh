@@ -18,7 +18,11 @@ cases=("${@:3}")
 [ ${#cases[@]} -eq 0 ] && cases=(10x10 50x10)
 read -r -a variants <<<"${VARIANTS:-golive=}"
 tools=(h2load)
-for v in "${variants[@]}"; do tools+=("${v%%=*}"); done
+declare -A opts # a variant's JVM option by its name
+for v in "${variants[@]}"; do
+  tools+=("${v%%=*}")
+  opts[${v%%=*}]=${v#*=}
+done
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for tool in nginx h2load openssl taskset python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y nginx nghttp2-client openssl)" >&2; exit 2; }
@@ -93,9 +97,7 @@ for k in "${cases[@]}"; do
       if [ "$tool" = h2load ]; then
         run "h2load-$k.$r" h2load -t1 -c"$c" -m"$m" -D"$seconds" "$url"
       else
-        opts=""
-        for v in "${variants[@]}"; do [ "${v%%=*}" = "$tool" ] && opts=${v#*=}; done
-        GOLIVE_JAVA_OPTS="$opts" run "$tool-$k.$r" "$root/golive" loadtest "$url" --users $((c * m)) --streams "$m" \
+        GOLIVE_JAVA_OPTS="${opts[$tool]}" run "$tool-$k.$r" "$root/golive" loadtest "$url" --users $((c * m)) --streams "$m" \
           --duration "${seconds}s" --insecure --json
       fi
     done

@@ -22,10 +22,12 @@ conn_list=("${@:3}")
 read -r -a engines <<<"${ENGINES:-openssl jdk}"
 [ ${#conn_list[@]} -eq 0 ] && conn_list=(50 1000)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# opts ENTRY: the JVM option of an ENGINES entry (an engine's name, or NAME=-Dopt).
-opts() { [[ "$1" == *=* ]] && echo "${1#*=}" || echo "-Dgolive.load.tls=$1"; }
-engines=("${engines[@]/%=*/}") all_engines=(${ENGINES:-openssl jdk})
-opt_of() { local e; for e in "${all_engines[@]}"; do [ "${e%%=*}" = "$1" ] && { opts "$e"; return; }; done; opts "$1"; }
+# opts NAME: the JVM option of the ENGINES entry named NAME (an engine's name, or NAME=-Dopt).
+declare -A opts
+for e in "${engines[@]}"; do
+  [[ "$e" == *=* ]] && opts[${e%%=*}]=${e#*=} || opts[$e]=-Dgolive.load.tls=$e
+done
+engines=("${engines[@]%%=*}")
 for tool in nginx wrk openssl taskset python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y nginx wrk openssl)" >&2; exit 2; }
 done
@@ -105,7 +107,7 @@ for c in "${conn_list[@]}"; do
   for r in $(seq "$rounds"); do
     run "wrk-$c.$r" wrk -t1 -c"$c" -d"${seconds}s" --latency "$url"
     for e in "${engines[@]}"; do
-      GOLIVE_JAVA_OPTS="$(opt_of "$e")" run "golive-$e-$c.$r" "$root/golive" loadtest "$url" --users "$c" \
+      GOLIVE_JAVA_OPTS="${opts[$e]}" run "golive-$e-$c.$r" "$root/golive" loadtest "$url" --users "$c" \
         --duration "${seconds}s" --insecure --json
     done
     echo "keep-alive, $c connections: round $r done" >&2
@@ -118,14 +120,14 @@ for r in $(seq "$rounds"); do
   cp "$work/tls.log" "$work/wrk-close.$r.tls"
   for e in "${engines[@]}"; do
     : >"$work/tls.log"
-    GOLIVE_JAVA_OPTS="$(opt_of "$e")" run "golive-$e-close.$r" "$root/golive" loadtest "$logged" --users 50 \
+    GOLIVE_JAVA_OPTS="${opts[$e]}" run "golive-$e-close.$r" "$root/golive" loadtest "$logged" --users 50 \
       --duration "${seconds}s" --insecure --no-keepalive --json
     cp "$work/tls.log" "$work/golive-$e-close.$r.tls"
   done
   echo "new connection per request: round $r done" >&2
 done
 # Memory: 1000 TLS users within a 256 MB heap.
-GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log $(opt_of "${engines[0]}")" run mem "$root/golive" loadtest "$url" --users 1000 \
+GOLIVE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log ${opts[${engines[0]}]}" run mem "$root/golive" loadtest "$url" --users 1000 \
   --duration "${seconds}s" --insecure --json
 
 python3 - "$work" "$rounds" "$seconds" "${engines[*]}" "${conn_list[@]}" <<'PY'

@@ -10,7 +10,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -27,31 +26,6 @@ import org.HdrHistogram.SingleWriterRecorder;
 final class EventLoop implements Driver {
     /** The last stretch before a due send is polled rather than slept: selectors sleep in whole ms. */
     private static final long POLL_NANOS = 1_500_000;
-    /**
-     * The pause of an HTTP/2 loop that finds answers waiting at every select ({@link #coalesce}); 0
-     * turns it off ({@code -Dgolive.load.coalesceMicros=0}). The kernel's timer slack (50 us) comes on top.
-     */
-    static final long COALESCE_NANOS = Math.max(0, Long.getLong("golive.load.coalesceMicros", 20)) * 1_000;
-
-    private static final long COALESCE_SLACK_NANOS = 200_000;
-    /**
-     * A loop pauses only while the answers expected during a pause are at most this share of its
-     * requests in flight, so the target still has work queued when the pause ends and no answer waits
-     * out a pause at low concurrency. A pause at every busy round, without this test, starved nginx
-     * (plain HTTP, pausing against not: 1 user 10.5k / 17.5k req/s with p50 71 / 45 us, 8 users 42k /
-     * 72k). {@code -Dgolive.load.coalesceHeadroom=N}.
-     */
-    static final long COALESCE_HEADROOM = Math.max(1, Long.getLong("golive.load.coalesceHeadroom", 4));
-
-    /**
-     * The shortest a pause can be: the one asked for and the kernel's default timer slack of 50 us. On
-     * the 2-core VM a 20 us pause lasted 70-170 us on average, so the loop measures its pauses.
-     */
-    private static final long MIN_PAUSE_NANOS = COALESCE_NANOS + 50_000;
-
-    /** A pause longer than this (the thread was not scheduled) counts as this long in the average. */
-    private static final long MAX_PAUSE_SAMPLE_NANOS = 1_000_000;
-
     /** Latencies are recorded in microseconds up to an hour; longer ones count as an hour. */
     static final long MAX_MICROS = 3_600_000_000L;
 
@@ -94,13 +68,8 @@ final class EventLoop implements Driver {
     private volatile int inFlightAtEnd;
     private volatile String tlsFailure;
     private long now;
-    /** Answers per millisecond over the last {@code scanInterval}, and where that count started. */
-    private long answersPerMilli;
-
-    private long rateAnswers;
-    private long rateSince;
-    /** The pauses' average length, from the last few dozen pauses ({@link #coalesce}). */
-    private long pauseNanos = MIN_PAUSE_NANOS;
+    /** The pause of a busy HTTP/2 loop; unused over HTTP/1.1. */
+    private final BusyPause busyPause = new BusyPause();
 
     private boolean sawReady;
     private long readyAt;
@@ -199,7 +168,7 @@ final class EventLoop implements Driver {
         try {
             now = System.nanoTime();
             dispatcher.start(now);
-            rateSince = now;
+            busyPause.start(now);
             long nextScan = now + scanInterval;
             while (!stopped) {
                 now = System.nanoTime();
@@ -209,7 +178,7 @@ final class EventLoop implements Driver {
                 dispatcher.tick(now);
                 if (now - nextScan >= 0) {
                     scanTimeouts();
-                    measureAnswerRate();
+                    busyPause.measure(now, counters.get(LoopCounters.RESPONSES));
                     nextScan = now + scanInterval;
                 }
                 await(Math.min(Math.min(dispatcher.nextWake(), nextScan), endNanos) - now);
@@ -240,61 +209,11 @@ final class EventLoop implements Driver {
         // Time until the first ready connection is time spent waiting, not working.
         long woke = sawReady ? readyAt : System.nanoTime();
         counters.add(LoopCounters.IDLE_NANOS, woke - before);
-        if (ready > 0 && woke - before < COALESCE_NANOS && !sessions.isEmpty()) {
-            coalesce();
+        // A busy HTTP/2 loop lets answers gather before its next round; the pause is idle time too.
+        if (ready > 0 && woke - before < BusyPause.NANOS && !sessions.isEmpty()) {
+            long due = Math.min(dispatcher.nextWake(), endNanos);
+            counters.add(LoopCounters.IDLE_NANOS, busyPause.pause(due, inFlight()));
         }
-    }
-
-    /**
-     * The selector had HTTP/2 answers waiting at once: the loop, not the target, sets the pace, and each
-     * round would read one or two answers and write as few requests, at a system call each. A short
-     * pause lets a connection's answers gather, so the next round reads them and writes its new
-     * requests in one call each (bench/README.md: 10 x 10 against nginx, 0.76 -> 0.97 x h2load). It is not
-     * taken when a send is due soon (the open model keeps its schedule), with too few requests in flight
-     * ({@link #worthPausing}), nor by a loop that waits for its target. HTTP/1.1 loops never pause: a
-     * connection carries one request, so there is nothing to gather per connection, and pausing lost
-     * throughput there (plain HTTP, 16 users: 40k against 59k req/s).
-     */
-    private void coalesce() {
-        long t = System.nanoTime();
-        if (Math.min(dispatcher.nextWake(), endNanos) - t < COALESCE_NANOS + COALESCE_SLACK_NANOS) {
-            return;
-        }
-        if (!worthPausing(answersPerMilli, pauseNanos, inFlight())) {
-            return;
-        }
-        LockSupport.parkNanos(COALESCE_NANOS);
-        long paused = System.nanoTime() - t;
-        pauseNanos += (Math.min(paused, MAX_PAUSE_SAMPLE_NANOS) - pauseNanos) / 16;
-        counters.add(LoopCounters.IDLE_NANOS, paused);
-    }
-
-    /**
-     * Whether a loop answering {@code answersPerMilli} with {@code inFlight} requests out may pause for
-     * about {@code pauseNanos}: the answers expected during the pause are at most {@code 1 /
-     * COALESCE_HEADROOM} of those in flight. A loop without an answer rate yet (its first
-     * {@code scanInterval}, or nothing answered) does not.
-     */
-    static boolean worthPausing(long answersPerMilli, long pauseNanos, long inFlight) {
-        return COALESCE_NANOS > 0
-                && answersPerMilli > 0
-                && answersPerMilli * pauseNanos * COALESCE_HEADROOM <= inFlight * 1_000_000;
-    }
-
-    /**
-     * Updates the recent answer rate ({@link #coalesce}); called every {@code scanInterval}. The pauses'
-     * average drifts back towards the shortest pause meanwhile, so that a few long ones (a moment the
-     * machine was busy) do not stop a loop from pausing for good.
-     */
-    private void measureAnswerRate() {
-        pauseNanos -= (pauseNanos - MIN_PAUSE_NANOS) / 16;
-        long answers = counters.get(LoopCounters.RESPONSES);
-        long elapsed = now - rateSince;
-        if (elapsed > 0) {
-            answersPerMilli = (answers - rateAnswers) * 1_000_000 / elapsed;
-        }
-        rateAnswers = answers;
-        rateSince = now;
     }
 
     /** Requests sent (or waiting for their connection) and neither answered nor failed yet. */

@@ -1,6 +1,7 @@
 package io.golive.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.golive.probe.TrustStores;
 import io.golive.probe.tls.TestCertificates;
@@ -211,8 +212,8 @@ class TlsNginxLoadTestIT {
 
         Inconclusive.unlessMeasured(r, () -> {
             assertThat(r.errors()).as("%s %s", r.errorKinds(), r.warnings()).isZero();
-            assertThat(r.rate()).isCloseTo(2000, org.assertj.core.api.Assertions.within(40.0));
-            assertThat(r.requests()).isCloseTo(10_000, org.assertj.core.api.Assertions.within(200L));
+            assertThat(r.rate()).isCloseTo(2000, within(40.0));
+            assertThat(r.requests()).isCloseTo(10_000, within(200L));
         });
     }
 
