@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -229,12 +228,7 @@ final class LoadtestCommand implements Callable<Integer> {
             if (TrustStores.fromPem(trust).size() == 0) {
                 throw new InputException("--trust " + trust + ": no certificate in it (expected PEM)");
             }
-            for (TrustManager m : TrustStores.trustManagers(trust)) {
-                if (m instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new GeneralSecurityException("no X.509 trust manager");
+            return TrustStores.x509(trust);
         } catch (IOException e) {
             throw new InputException("--trust " + trust + ": cannot read it: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

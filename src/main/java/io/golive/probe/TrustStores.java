@@ -49,4 +49,14 @@ public final class TrustStores {
         tmf.init(pem == null ? null : fromPem(pem));
         return tmf.getTrustManagers();
     }
+
+    /** The X.509 trust manager trusting exactly the certificates of a PEM file. */
+    public static X509TrustManager x509(Path pem) throws GeneralSecurityException, IOException {
+        for (TrustManager m : trustManagers(pem)) {
+            if (m instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
+    }
 }

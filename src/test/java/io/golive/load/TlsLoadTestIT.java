@@ -7,12 +7,9 @@ import io.golive.probe.tls.TestCertificates;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,14 +150,6 @@ class TlsLoadTestIT extends LoadTestIT {
     }
 
     private static SSLContext serverContext(TestCertificates.Issued leaf) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry(
-                "k", leaf.keys().getPrivate(), "p".toCharArray(), new X509Certificate[] {leaf.cert(), ca.cert()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "p".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
+        return TestCertificates.serverContext(leaf, ca);
     }
 }

@@ -28,6 +28,8 @@ import java.util.OptionalInt;
  * @param ramp the first part of the duration over which the load grows from zero
  * @param expect thresholds ({@code p95 < 500ms}, {@code errors < 0.1%}, {@code rate >= 1000/s}); the
  *     bound item's thresholds a load test measures when absent; {@code error rate < 1%} when neither
+ * @param trust a PEM file of the CA certificates an {@code https} target's certificate is checked
+ *     against (relative to the spec), as for the http probes; also read from the target
  * @param allowRemote whether an address other than loopback may be loaded (the spec's author consents)
  */
 public record LoadConfig(
@@ -46,6 +48,7 @@ public record LoadConfig(
         List<String> expect,
 
         Boolean insecure,
+        String trust,
         Boolean allowRemote)
         implements ProbeConfig, Endpoint.Fields {
     /** The duration when none is given: short enough for a check's default 10 s limit. */
@@ -58,12 +61,6 @@ public record LoadConfig(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         expect = expect == null ? List.of() : List.copyOf(expect);
         allowRemote = allowRemote != null && allowRemote;
-    }
-
-    /** The load engine has no trust-store option: {@code https} targets use the JDK's trust or {@code insecure}. */
-    @Override
-    public String trust() {
-        return null;
     }
 
     @Override

@@ -13,8 +13,12 @@ import io.golive.probe.Observation;
 import io.golive.probe.Probe;
 import io.golive.probe.ProbeContext;
 import io.golive.probe.Status;
+import io.golive.probe.TrustStores;
 import io.golive.probe.http.Endpoint;
 import io.golive.spec.Durations;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +75,15 @@ public final class LoadProbe implements Probe<LoadConfig> {
                     .withEvidence("request", request);
         }
         LoadPlan plan = setup.get().plan(c, e, duration);
+        if (e.trust().isPresent() && !e.insecure()) {
+            Path pem = context.baseDir().resolve(e.trust().get());
+            try {
+                plan = plan.withTrust(TrustStores.x509(pem));
+            } catch (IOException | GeneralSecurityException ex) {
+                return Observation.error("trust " + e.trust().get() + ": not a readable PEM file of certificates")
+                        .withEvidence("request", request);
+            }
+        }
         LoadResult result;
         try {
             result = LoadTest.run(plan, context.clock(), progress(request));
@@ -117,16 +130,19 @@ public final class LoadProbe implements Probe<LoadConfig> {
 
     private static String noData(LoadResult r) {
         Map<String, Long> kinds = r.errorKinds();
+        // The warnings say why, e.g. a certificate that is not trusted.
+        String why = r.warnings().isEmpty() ? "" : ": " + String.join("; ", r.warnings());
         return String.format(
                 Locale.ROOT,
                 "no data: no request was answered in %s%s (%,d failed: %,d could not connect, %,d timed out;"
-                        + " %,d still in flight when it ended)",
+                        + " %,d still in flight when it ended)%s",
                 seconds(r.elapsed()),
                 r.abortedBy().isPresent() ? ", stopped early" : "",
                 r.requests(),
                 kinds.getOrDefault("connect", 0L),
                 kinds.getOrDefault("timeout", 0L),
-                r.inFlightAtEnd());
+                r.inFlightAtEnd(),
+                why);
     }
 
     private static String describe(ThresholdResult v) {

@@ -24,6 +24,7 @@ class LoadConfigTest {
                 ramp,
                 expect,
                 null,
+                null,
                 null);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.golive.checklist.Threshold;
 import io.golive.checklist.ThresholdParser;
 import io.golive.gate.CheckResult;
@@ -13,6 +15,7 @@ import io.golive.probe.ProbeContext;
 import io.golive.probe.ProbeContractTest;
 import io.golive.probe.SpecRun;
 import io.golive.probe.Status;
+import io.golive.probe.tls.TestCertificates;
 import io.golive.spec.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +91,7 @@ class LoadProbeIT extends ProbeContractTest<LoadConfig> {
                 null,
                 expect,
                 null,
+                null,
                 null);
     }
 
@@ -131,7 +136,64 @@ class LoadProbeIT extends ProbeContractTest<LoadConfig> {
                 null,
                 List.of(),
                 null,
+                null,
                 null));
+    }
+
+    @Test
+    void anHttpsTargetIsCheckedAgainstItsTrustFile() throws Exception {
+        TestCertificates.Issued ca = TestCertificates.ca();
+        Instant now = Instant.now();
+        TestCertificates.Issued leaf =
+                TestCertificates.leaf(ca, "127.0.0.1", now.minusSeconds(60), now.plusSeconds(3_600));
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.serverContext(leaf, ca)));
+        https.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        https.createContext("/fast", ex -> reply(ex, 200, 0));
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/fast";
+            Path caPem = TestCertificates.pem(dir, ca.cert());
+            List<Threshold> p95 = List.of(ThresholdParser.parse("p95 < 500ms"));
+
+            Observation trusted =
+                    run(withTrust(config(url, 2, "1s", List.of()), caPem.toString()), p95, Duration.ofSeconds(10));
+            assertThat(trusted.status()).as(trusted.summary()).isEqualTo(Status.PASS);
+            assertThat((long) trusted.measurements().get("requests")).isPositive();
+
+            Observation untrusted = run(config(url, 2, "1s", List.of()), p95, Duration.ofSeconds(10));
+            assertThat(untrusted.status()).as(untrusted.summary()).isNotEqualTo(Status.PASS);
+            assertThat(untrusted.summary()).contains("not trusted");
+
+            Observation unreadable = run(
+                    withTrust(
+                            config(url, 2, "1s", List.of()),
+                            dir.resolve("missing.pem").toString()),
+                    p95,
+                    Duration.ofSeconds(10));
+            assertThat(unreadable.status()).isEqualTo(Status.ERROR);
+            assertThat(unreadable.summary()).contains("missing.pem");
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    private static LoadConfig withTrust(LoadConfig c, String trust) {
+        return new LoadConfig(
+                c.url(),
+                c.target(),
+                c.path(),
+                c.method(),
+                c.headers(),
+                c.body(),
+                c.rate(),
+                c.users(),
+                c.duration(),
+                c.ramp(),
+                c.expect(),
+                c.insecure(),
+                trust,
+                c.allowRemote());
     }
 
     @Test

@@ -106,8 +106,8 @@ public final class TestCertificates {
         return Files.writeString(file, w.toString());
     }
 
-    /** A server on 127.0.0.1 presenting the leaf (and its CA) to every client until closed. */
-    public static SSLServerSocket serve(Issued leaf, Issued ca) throws Exception {
+    /** A server's TLS context presenting the leaf and its CA ({@code ca} null: the leaf alone). */
+    public static SSLContext serverContext(Issued leaf, Issued ca) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         X509Certificate[] chain =
@@ -117,8 +117,14 @@ public final class TestCertificates {
         kmf.init(ks, "p".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        SSLServerSocket server = (SSLServerSocket)
-                ctx.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        return ctx;
+    }
+
+    /** A server on 127.0.0.1 presenting the leaf (and its CA) to every client until closed. */
+    public static SSLServerSocket serve(Issued leaf, Issued ca) throws Exception {
+        SSLServerSocket server = (SSLServerSocket) serverContext(leaf, ca)
+                .getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> {
             while (!server.isClosed()) {
                 try (SSLSocket s = (SSLSocket) server.accept()) {

@@ -35,6 +35,7 @@ class ServerProbesTest {
                 null,
                 List.of(),
                 null,
+                null,
                 null);
         Observation o = load.run(
                 c,
